@@ -1,0 +1,57 @@
+# The README's commands. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+UV_VERSION := 0.13.9
+
+.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page clean
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+install: $(UV)
+	$(UV) pip install --quiet --python $(PY) -r requirements/main.txt
+
+install-test: $(UV)
+	$(UV) pip install --quiet --python $(PY) -r requirements/test.txt
+	@command -v chromium >/dev/null 2>&1 || $(MAKE) --no-print-directory install-chromium
+
+# Browser tests use Debian's chromium; nothing downloads a browser of its own.
+install-chromium:
+	@echo "Installing Debian's chromium for the browser tests"
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+
+setup: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_site
+
+run: setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (beheer: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+check: install-test
+	DJANGO_SETTINGS_MODULE=kennisbank.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=kennisbank.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+# Regenerate the Dutch and English catalogues after changing UI strings.
+messages: install-test
+	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

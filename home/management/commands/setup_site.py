@@ -1,0 +1,28 @@
+"""Everything `make run` needs before serving: site structure, demo content, an admin account, the index.
+
+Safe to run again: each step only adds what is missing.
+"""
+
+from django.core.management import call_command, get_commands
+from django.core.management.base import BaseCommand
+
+from home.site_structure import ensure_site_structure
+
+
+class Command(BaseCommand):
+    help = "Richt de site in: talen, homepagina, democontent, beheerder en zoekindex."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-demo", action="store_true", help="Geen democontent laden.")
+        parser.add_argument(
+            "--no-admin", action="store_true", help="Geen beheerdersaccount aanmaken."
+        )
+
+    def handle(self, *args, no_demo=False, no_admin=False, **options):
+        ensure_site_structure()
+        self.stdout.write("Talen en homepagina staan klaar.")
+        if not no_demo and "load_demo_content" in get_commands():
+            call_command("load_demo_content", stdout=self.stdout)
+        if not no_admin:
+            call_command("ensure_admin", stdout=self.stdout)
+        call_command("update_index", stdout=self.stdout)

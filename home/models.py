@@ -1,0 +1,26 @@
+"""The home page: what the knowledge bank is, and the ways into it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    introduction = models.TextField(
+        _("introductie"),
+        blank=True,
+        help_text=_("Eén of twee zinnen: wat vind je in de kennisbank?"),
+    )
+    body = RichTextField(
+        _("toelichting"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("homepagina")
+        verbose_name_plural = _("homepagina's")

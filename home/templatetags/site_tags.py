@@ -1,0 +1,57 @@
+"""Template tags for the site frame: the language switcher and the current locale's root pages."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+def _home_for(language_code):
+    from home.models import HomePage
+
+    return HomePage.objects.live().filter(locale__language_code=language_code).first()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: where to go for this page in that language.
+
+    A Wagtail page leads to its live translation; without one, to that language's home page,
+    marked as such so the switcher can say the page is not translated.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[other.locale.language_code] = other
+    for code, name in settings.LANGUAGES:
+        entry = {"code": code, "name": name, "is_current": code == current, "translated": True}
+        if isinstance(page, Page) and page.pk:
+            target = translations.get(code)
+            if target is None:
+                target = _home_for(code)
+                entry["translated"] = False
+            entry["url"] = target.get_url(request) if target else "/"
+        elif request is not None:
+            entry["url"] = translate_url(request.get_full_path(), code)
+        else:
+            entry["url"] = "/"
+        links.append(entry)
+    return links
+
+
+@register.simple_tag
+def home_page():
+    """The home page in the active language (Dutch when there is none)."""
+    return _home_for(translation.get_language()) or _home_for(settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()

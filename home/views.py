@@ -1,0 +1,14 @@
+"""Error pages that keep the site's look and never show a stack trace."""
+
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: the failure may lie in whatever a context processor uses.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,33 @@
+"""Practice examples and the taxonomies and places they are filed under."""
+
+from .pages import (
+    PracticeAttachment,
+    PracticeIndexPage,
+    PracticeInvolvedMunicipality,
+    PracticeLearningForm,
+    PracticePage,
+    PracticeProfessionalGroup,
+    PracticeTag,
+    PracticeTheme,
+    RelatedPractice,
+)
+from .places import Municipality, MunicipalitySuccession, Province
+from .taxonomy import LearningForm, ProfessionalGroup, Theme
+
+__all__ = [
+    "LearningForm",
+    "Municipality",
+    "MunicipalitySuccession",
+    "PracticeAttachment",
+    "PracticeIndexPage",
+    "PracticeInvolvedMunicipality",
+    "PracticeLearningForm",
+    "PracticePage",
+    "PracticeProfessionalGroup",
+    "PracticeTag",
+    "PracticeTheme",
+    "ProfessionalGroup",
+    "Province",
+    "RelatedPractice",
+    "Theme",
+]

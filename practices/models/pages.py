@@ -1,0 +1,328 @@
+"""The practice index and the practice page: one structured case story per page."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from practices.blocks import ReflectionQuestionsBlock, SectionBlock
+
+SECTION_FIELDS = ("situation", "approach", "results", "lessons")
+
+
+class PracticeIndexPage(Page):
+    """The listing of all practice examples; practice pages live beneath it."""
+
+    intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["practices.PracticePage"]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("overzicht praktijkvoorbeelden")
+        verbose_name_plural = _("overzichten praktijkvoorbeelden")
+
+
+class PracticeTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.PracticePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PracticePage(Page):
+    """A case story: where it happened, what it is about, and what others can learn from it."""
+
+    summary = models.TextField(
+        _("samenvatting"),
+        max_length=500,
+        validators=[MaxLengthValidator(500)],
+        help_text=_(
+            "Korte samenvatting in gewone taal, hoogstens 500 tekens. Verschijnt in zoekresultaten."
+        ),
+    )
+    practice_date = models.DateField(
+        _("datum van de praktijk"), help_text=_("Wanneer speelde dit? Een benadering is goed.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hoofdafbeelding"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        _("alternatieve tekst hoofdafbeelding"),
+        max_length=250,
+        blank=True,
+        help_text=_("Verplicht als er een hoofdafbeelding is: beschrijf wat erop te zien is."),
+    )
+    municipality = models.ForeignKey(
+        "practices.Municipality",
+        verbose_name=_("gemeente"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="practices",
+        help_text=_(
+            "De gemeente waar dit speelde. Laat leeg bij een regionaal samenwerkingsverband."
+        ),
+    )
+    organisation = models.CharField(
+        _("samenwerkingsverband of organisatie"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld een regionaal samenwerkingsverband; vul dan ook de betrokken gemeenten in."
+        ),
+    )
+    situation = StreamField(SectionBlock(), verbose_name=_("Aanleiding"), blank=True)
+    approach = StreamField(SectionBlock(), verbose_name=_("Aanpak"), blank=True)
+    results = StreamField(SectionBlock(), verbose_name=_("Resultaat"), blank=True)
+    lessons = StreamField(
+        SectionBlock(),
+        verbose_name=_("Geleerde lessen"),
+        blank=True,
+        help_text=_("Ook wat niet werkte: daar leren collega's het meest van."),
+    )
+    reflection_questions = StreamField(
+        ReflectionQuestionsBlock(),
+        verbose_name=_("Reflectievragen"),
+        blank=True,
+        help_text=_("Vragen die een team kan gebruiken bij intervisie."),
+    )
+    contact_name = models.CharField(_("naam contactpersoon"), max_length=200, blank=True)
+    contact_role = models.CharField(_("functie contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("e-mail contactpersoon"),
+        blank=True,
+        help_text=_("Wordt nooit als platte tekst op de pagina getoond."),
+    )
+    review_date = models.DateField(
+        _("herzien vóór"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Na deze datum verschijnt het voorbeeld bij de redactie als 'toe aan een update'."
+        ),
+    )
+    external_id = models.CharField(
+        _("externe id"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("Sleutel uit een importbestand; opnieuw importeren werkt deze pagina bij."),
+    )
+    tags = ClusterTaggableManager(through=PracticeTag, blank=True, verbose_name=_("trefwoorden"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("practice_date"), FieldPanel("review_date")]),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hoofdafbeelding")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("municipality"),
+                FieldPanel("organisation"),
+                InlinePanel("involved_municipalities", label=_("Betrokken gemeenten")),
+            ],
+            heading=_("Waar"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel("practice_themes", label=_("Thema's"), min_num=1),
+                InlinePanel("practice_professional_groups", label=_("Beroepsgroepen")),
+                InlinePanel("practice_learning_forms", label=_("Werkvormen")),
+                FieldPanel("tags"),
+            ],
+            heading=_("Indeling"),
+        ),
+        FieldPanel("situation"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("reflection_questions"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
+            heading=_("Contactpersoon"),
+        ),
+        InlinePanel("attachments", label=_("Bijlagen")),
+        InlinePanel("related_practices", label=_("Gerelateerde praktijkvoorbeelden")),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("external_id")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=3),
+        index.SearchField("organisation", boost=2),
+        index.SearchField("situation"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.AutocompleteField("title"),
+        index.FilterField("practice_date"),
+        index.FilterField("municipality"),
+    ]
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("praktijkvoorbeeld")
+        verbose_name_plural = _("praktijkvoorbeelden")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = _("Geef een alternatieve tekst voor de hoofdafbeelding.")
+        has_involved = any(item.municipality_id for item in self.involved_municipalities.all())
+        if not self.municipality_id and not (self.organisation.strip() and has_involved):
+            errors["municipality"] = _(
+                "Kies de gemeente, of vul bij een samenwerkingsverband de naam en de betrokken gemeenten in."
+            )
+        if not any(getattr(self, name) for name in SECTION_FIELDS):
+            errors["situation"] = _(
+                "Vul minstens één van de onderdelen Aanleiding, Aanpak, Resultaat of Geleerde lessen in."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # Terms in the page's own language, ordered as the editor placed them.
+    @property
+    def themes(self):
+        return [item.theme for item in self.practice_themes.all()]
+
+    @property
+    def professional_groups(self):
+        return [item.professional_group for item in self.practice_professional_groups.all()]
+
+    @property
+    def learning_forms(self):
+        return [item.learning_form for item in self.practice_learning_forms.all()]
+
+    @property
+    def municipalities(self):
+        """Every municipality this practice belongs to: the main one and those involved."""
+        found = [self.municipality] if self.municipality_id else []
+        for item in self.involved_municipalities.all():
+            if item.municipality not in found:
+                found.append(item.municipality)
+        return found
+
+
+class PracticeTermLink(TranslatableMixin, Orderable):
+    """A link from a practice to a term; translatable, so a translated page points at translated terms.
+
+    wagtail-localize does not translate ParentalManyToManyField, but it does translate the
+    foreign keys of translatable child objects (wagtail-localize issues 534, 820).
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order"]
+
+
+class PracticeTheme(PracticeTermLink):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_themes")
+    theme = models.ForeignKey(
+        "practices.Theme", verbose_name=_("thema"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("theme")]
+
+    class Meta(PracticeTermLink.Meta):
+        verbose_name = _("thema")
+        unique_together = [("translation_key", "locale")]
+
+
+class PracticeProfessionalGroup(PracticeTermLink):
+    page = ParentalKey(
+        PracticePage, on_delete=models.CASCADE, related_name="practice_professional_groups"
+    )
+    professional_group = models.ForeignKey(
+        "practices.ProfessionalGroup",
+        verbose_name=_("beroepsgroep"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("professional_group")]
+
+    class Meta(PracticeTermLink.Meta):
+        verbose_name = _("beroepsgroep")
+        unique_together = [("translation_key", "locale")]
+
+
+class PracticeLearningForm(PracticeTermLink):
+    page = ParentalKey(
+        PracticePage, on_delete=models.CASCADE, related_name="practice_learning_forms"
+    )
+    learning_form = models.ForeignKey(
+        "practices.LearningForm",
+        verbose_name=_("werkvorm"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("learning_form")]
+
+    class Meta(PracticeTermLink.Meta):
+        verbose_name = _("werkvorm")
+        unique_together = [("translation_key", "locale")]
+
+
+class PracticeInvolvedMunicipality(Orderable):
+    page = ParentalKey(
+        PracticePage, on_delete=models.CASCADE, related_name="involved_municipalities"
+    )
+    municipality = models.ForeignKey(
+        "practices.Municipality",
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    panels = [FieldPanel("municipality")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("betrokken gemeente")
+        verbose_name_plural = _("betrokken gemeenten")
+
+
+class PracticeAttachment(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("linktekst"), max_length=200, blank=True, help_text=_("Leeg: de titel van het document.")
+    )
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+
+class RelatedPractice(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="related_practices")
+    practice = models.ForeignKey(
+        PracticePage,
+        verbose_name=_("praktijkvoorbeeld"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("practice")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gerelateerd praktijkvoorbeeld")
+        verbose_name_plural = _("gerelateerde praktijkvoorbeelden")

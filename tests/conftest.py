@@ -1,0 +1,18 @@
+"""Shared fixtures: the site skeleton every page test needs."""
+
+import pytest
+
+from home.site_structure import ensure_site_structure
+
+
+@pytest.fixture
+def home_page(db):
+    """The Dutch home page, with its English translation and the default site."""
+    return ensure_site_structure()
+
+
+@pytest.fixture
+def english_home(home_page):
+    from wagtail.models import Locale
+
+    return home_page.get_translation(Locale.objects.get(language_code="en"))
