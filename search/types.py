@@ -1,0 +1,68 @@
+"""The plain objects the search service takes and returns; views, feeds and the API build on these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+FACET_NAMES = ("theme", "professional_group", "municipality", "province", "learning_form", "year")
+SORTS = ("relevance", "newest")
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """What a visitor asked for; built from a query string by `search.params.parse_params`."""
+
+    query: str = ""
+    language: str = "nl"
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet name -> values (OR)
+    sort: str = "relevance"  # "newest" when query is empty
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+
+
+@dataclass(frozen=True)
+class Term:
+    value: str  # the filter value: a slug, a CBS code or a year
+    label: str
+
+
+@dataclass(frozen=True)
+class MunicipalityTerm(Term):
+    cbs_code: str = ""
+    province: str = ""
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int  # results you would get by adding this value (disjunctive)
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    page_id: int
+    title: str
+    url: str
+    summary: str
+    snippet: str  # HTML-safe, matched words wrapped in <mark>
+    date: date | None
+    municipality: MunicipalityTerm | None
+    themes: list[Term]
+    professional_groups: list[Term]
+    learning_forms: list[Term]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    params: SearchParams
+    count: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None
+    backend: str = "database"  # which engine answered: "elasticsearch" or "database"
+    degraded: bool = False  # True when the engine was unreachable and the database answered
