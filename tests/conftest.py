@@ -16,3 +16,10 @@ def english_home(home_page):
     from wagtail.models import Locale
 
     return home_page.get_translation(Locale.objects.get(language_code="en"))
+
+
+@pytest.fixture
+def practice_index(home_page):
+    from tests.factories import PracticeIndexPageFactory
+
+    return PracticeIndexPageFactory(parent=home_page)
