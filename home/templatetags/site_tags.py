@@ -53,5 +53,17 @@ def home_page():
 
 
 @register.simple_tag
+def practice_index_page():
+    """The live practice index in the active language (Dutch when there is none)."""
+    from practices.models import PracticeIndexPage
+
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        found = PracticeIndexPage.objects.live().filter(locale__language_code=code).first()
+        if found:
+            return found
+    return None
+
+
+@register.simple_tag
 def active_locale():
     return Locale.get_active()
