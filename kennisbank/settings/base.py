@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "practices",
     "search",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -57,11 +58,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -172,6 +177,59 @@ if ELASTICSEARCH_URL:
         "TIMEOUT": SEARCH_ENGINE_TIMEOUT,
         "AUTO_UPDATE": False,  # kept up to date by search.indexing, which retries on failure
     }
+
+# Cache: Redis when REDIS_URL is set (shared by every web worker), local memory otherwise.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "kennisbank"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background tasks (django-tasks): define them with `from django_tasks import task`. The database
+# backend queues them for `manage.py db_worker`; "immediate" runs them inside the request.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "QUEUES": [],  # any queue name; the worker takes all unless given --queue-name
+    }
+}
+
+# Security headers (operations.security): a strict CSP on the public site, a relaxed one on these
+# prefixes. CSP_FRAME_SRC lists where editors' embedded videos may come from.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_EXTRA_SOURCES = {
+    "frame-src": env_list(
+        "CSP_FRAME_SRC",
+        "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+    ),
+    "img-src": env_list("CSP_IMG_SRC"),
+    "media-src": env_list("CSP_MEDIA_SRC"),
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+
+# security.txt (RFC 9116), served at /.well-known/security.txt when a contact is set.
+SECURITY_TXT_CONTACTS = env_list("SECURITY_TXT_CONTACT")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
+SECURITY_TXT_EXPIRES = None
+if os.environ.get("SECURITY_TXT_EXPIRES"):
+    from datetime import UTC, datetime
+
+    SECURITY_TXT_EXPIRES = datetime.fromisoformat(os.environ["SECURITY_TXT_EXPIRES"])
+    if SECURITY_TXT_EXPIRES.tzinfo is None:
+        SECURITY_TXT_EXPIRES = SECURITY_TXT_EXPIRES.replace(tzinfo=UTC)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,1 @@
+"""Running the kennisbank in production: health endpoints, security headers, outages, background tasks."""
