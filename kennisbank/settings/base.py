@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "home",
     "practices",
     "search",
+    "contributions",
     "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -191,6 +192,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Contributions ("Deel je praktijkvoorbeeld"): how long submitters' details are kept after a decision,
+# and the limits that keep a flood of submissions from filling the disk or the editors' inbox.
+CONTRIBUTION_RETENTION_DAYS = int(os.environ.get("CONTRIBUTION_RETENTION_DAYS", "90"))
+CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))  # per IP per hour
+CONTRIBUTION_MAX_PENDING = int(os.environ.get("CONTRIBUTION_MAX_PENDING", "50"))
+CONTRIBUTION_MAX_TOTAL_BYTES = int(os.environ.get("CONTRIBUTION_MAX_TOTAL_MB", "15")) * 1024 * 1024
+CONTRIBUTION_NOTIFY_EMAILS = env_list("CONTRIBUTION_NOTIFY_EMAILS")  # empty: the Redactie group
+CONTRIBUTION_NOTIFY_INTERVAL_MINUTES = int(os.environ.get("CONTRIBUTION_NOTIFY_INTERVAL_MINUTES", "30"))
+CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get("CONTRIBUTION_CLIENT_IP_HEADER", "")  # behind a proxy
 
 # Background tasks (django-tasks): define them with `from django_tasks import task`. The database
 # backend queues them for `manage.py db_worker`; "immediate" runs them inside the request.
