@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from practices.blocks import ReflectionQuestionsBlock, SectionBlock
+from practices.forms import PracticePageForm
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 
@@ -175,6 +176,7 @@ class PracticePage(Page):
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
+    base_form_class = PracticePageForm
 
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
@@ -185,8 +187,15 @@ class PracticePage(Page):
         errors = {}
         if self.hero_image_id and not self.hero_image_alt.strip():
             errors["hero_image_alt"] = _("Geef een alternatieve tekst voor de hoofdafbeelding.")
-        has_involved = any(item.municipality_id for item in self.involved_municipalities.all())
-        if not self.municipality_id and not (self.organisation.strip() and has_involved):
+        if len(self.summary or "") > 500:
+            errors["summary"] = _(
+                "De samenvatting is %(length)d tekens; maak haar hoogstens 500 tekens."
+            ) % {"length": len(self.summary)}
+        if not (self.summary or "").strip():
+            errors["summary"] = _("Schrijf een korte samenvatting.")
+        # Involved municipalities and themes are inline rows, checked in PracticePageForm (the
+        # admin) and the importer; here only what the page itself holds.
+        if not self.municipality_id and not self.organisation.strip():
             errors["municipality"] = _(
                 "Kies de gemeente, of vul bij een samenwerkingsverband de naam en de betrokken gemeenten in."
             )

@@ -7,6 +7,7 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
 from home.site_structure import ensure_site_structure
+from practices.setup import ensure_practices_setup
 
 
 class Command(BaseCommand):
@@ -19,8 +20,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_demo=False, no_admin=False, **options):
-        ensure_site_structure()
+        home = ensure_site_structure()
         self.stdout.write("Talen en homepagina staan klaar.")
+        ensure_practices_setup(home)
+        self.stdout.write("Overzicht praktijkvoorbeelden, indeling en redactieworkflow staan klaar.")
         if not no_demo and "load_demo_content" in get_commands():
             call_command("load_demo_content", stdout=self.stdout)
         if not no_admin:
