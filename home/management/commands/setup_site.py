@@ -23,7 +23,9 @@ class Command(BaseCommand):
         home = ensure_site_structure()
         self.stdout.write("Talen en homepagina staan klaar.")
         ensure_practices_setup(home)
-        self.stdout.write("Overzicht praktijkvoorbeelden, indeling en redactieworkflow staan klaar.")
+        self.stdout.write(
+            "Overzicht praktijkvoorbeelden, indeling en redactieworkflow staan klaar."
+        )
         if not no_demo and "load_demo_content" in get_commands():
             call_command("load_demo_content", stdout=self.stdout)
         if not no_admin:
