@@ -1,0 +1,45 @@
+"""Every page type has zero axe-core violations of WCAG 2.0/2.1 A and AA in headless Chromium."""
+
+from urllib.parse import urlencode
+
+import pytest
+
+from tests.browser import pages
+from tests.browser.axe import describe, wcag_violations
+
+pytestmark = pytest.mark.browser
+
+NOT_BUILT = "not built yet (issue 5): the test runs as soon as the page type exists"
+
+
+# Each entry: page type -> function(page, site) returning its address (None while not built).
+PAGE_TYPES = {
+    "home": lambda page, site: "/",
+    "home_en": lambda page, site: "/en/",
+    "practice": pages.practice,
+    "practice_en": lambda page, site: site.pages["practice_en"],
+    "practice_untranslated_en_switch": lambda page, site: site.pages["practice_untranslated"],
+    "index_with_filters": pages.index_with_filters,
+    "index_en": lambda page, site: pages.index(page, site, "en"),
+    "search_with_results": pages.search_with_results,
+    "search_without_results": lambda page, site: "/zoeken/?" + urlencode({"q": "xyzzy onvindbaar"}),
+    "search_en": lambda page, site: "/en/search/?" + urlencode({"q": site.pages["search_term"]}),
+    "theme": lambda page, site: pages.term_page(page, site, "theme_slug"),
+    "municipality": lambda page, site: pages.term_page(page, site, "municipality_slug"),
+    "professional_group": lambda page, site: pages.term_page(page, site, "professional_group_slug"),
+    "not_found": lambda page, site: "/deze-pagina-bestaat-niet/",
+    "not_found_en": lambda page, site: "/en/this-page-does-not-exist/",
+}
+
+
+@pytest.mark.parametrize("page_type", list(PAGE_TYPES))
+def test_page_type_has_no_wcag_a_or_aa_violations(page, site, page_type):
+    address = PAGE_TYPES[page_type](page, site)
+    if address is None:
+        pytest.skip(f"{page_type}: {NOT_BUILT}")
+    response = page.goto(address)
+    assert response is not None
+    assert response.status < 500, f"{address} answered {response.status}"
+    page.wait_for_load_state("load")
+    violations = wcag_violations(page)
+    assert not violations, describe(violations, page.url)
