@@ -164,18 +164,24 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # The database index is always kept ("database" backend) so search can fall back to it.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisbank_")
-SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))
+SEARCH_ENGINE_TIMEOUT = min(float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0")), 1.0)
+# "dutch": the full Dutch analysis chain in the index; "basic": lowercase + folding only (tests).
+SEARCH_ENGINE_ANALYSIS = os.environ.get("SEARCH_ENGINE_ANALYSIS", "dutch")
+# After the engine fails, searches go straight to the database for this many seconds.
+SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
         "BACKEND": os.environ.get(
-            "ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch9"
+            "ELASTICSEARCH_BACKEND", "search.backends.elasticsearch"
         ),
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": SEARCH_ENGINE_TIMEOUT,
+        "ANALYSIS": SEARCH_ENGINE_ANALYSIS,
+        "ATOMIC_REBUILD": True,  # update_index fills a new index, then swaps the alias
         "AUTO_UPDATE": False,  # kept up to date by search.indexing, which retries on failure
     }
 

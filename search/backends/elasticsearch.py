@@ -1,0 +1,179 @@
+"""Wagtail's Elasticsearch 9 backend with the Dutch analysis chain, a short timeout and atomic rebuilds.
+
+Registered as the "elasticsearch" search backend when ELASTICSEARCH_URL is set (see settings/base.py).
+"""
+
+import logging
+from copy import deepcopy
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from elasticsearch import helpers
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
+from modelsearch.utils import deep_update
+
+from search.analysis import BASE_WORDS
+
+logger = logging.getLogger(__name__)
+
+ENGINE_ALIAS = "elasticsearch"
+ANALYSIS_PROFILES = ("dutch", "basic")
+MAX_TIMEOUT = 1.0  # seconds; searches must fall back to the database quickly
+ADMIN_TIMEOUT = 30.0  # creating indexes and bulk loading during update_index may take longer
+
+# Word parts the dictionary decompounder splits compounds into (keukentafelgesprek → keuken, tafel,
+# gesprek): the query analyser's own list; parts under four letters make too many false splits.
+COMPOUND_PARTS = tuple(sorted(word for word in BASE_WORDS if len(word) >= 4 and word.isascii()))
+
+
+def synonym_rules():
+    """The editors' synonyms as Solr rules ("wmo, wet maatschappelijke ondersteuning"), read now.
+
+    Read when an index is created, so a change reaches the engine's own analyser at the next
+    `update_index`; the query plan applies synonyms at once, on every engine.
+    """
+    from search.models import Synonym
+
+    rules = []
+    for synonym in Synonym.objects.all():
+        expressions = [expression.lower() for expression in synonym.expressions]
+        if len(expressions) > 1:
+            rules.append(", ".join(expressions))
+    return rules
+
+
+def dutch_filters(*, synonyms=(), compound_parts=COMPOUND_PARTS, for_search=False):
+    """The Dutch token filter chain, as inline definitions (usable in index settings and `_analyze`)."""
+    chain = ["lowercase", "asciifolding"]
+    if for_search and synonyms:
+        # Before stop words and stemming, so multi-word rules match the words people type.
+        chain.append({"type": "synonym_graph", "synonyms": list(synonyms), "lenient": True})
+    chain.append({"type": "stop", "stopwords": "_dutch_"})
+    if compound_parts:
+        chain.append(
+            {
+                "type": "dictionary_decompounder",
+                "word_list": list(compound_parts),
+                "min_subword_size": 4,
+                "only_longest_match": False,
+            }
+        )
+    chain.append({"type": "snowball", "language": "Dutch"})
+    return chain
+
+
+def basic_filters():
+    """Lowercase and fold accents only: what the test engine honours (documents arrive pre-analysed)."""
+    return ["lowercase", "asciifolding"]
+
+
+def analysis_settings(profile, *, synonyms=(), compound_parts=COMPOUND_PARTS):
+    """The `analysis` block of the index settings: `default` for indexing, `default_search` for queries."""
+    if profile not in ANALYSIS_PROFILES:
+        raise ValueError(
+            f"Unknown SEARCH_ENGINE_ANALYSIS {profile!r}; use one of {ANALYSIS_PROFILES}"
+        )
+    if profile == "basic":
+        chains = {"default": basic_filters(), "default_search": basic_filters()}
+    else:
+        chains = {
+            "default": dutch_filters(compound_parts=compound_parts),
+            "default_search": dutch_filters(
+                synonyms=synonyms, compound_parts=compound_parts, for_search=True
+            ),
+        }
+    # Index settings want named filters; name each inline definition after its analyser and type.
+    filters, analyzers = {}, {}
+    for analyzer_name, chain in chains.items():
+        names = []
+        for item in chain:
+            if isinstance(item, str):
+                names.append(item)
+                continue
+            name = f"kb_{analyzer_name}_{item['type']}"
+            filters[name] = item
+            names.append(name)
+        analyzers[analyzer_name] = {"type": "custom", "tokenizer": "standard", "filter": names}
+    analysis = {"analyzer": analyzers}
+    if filters:  # an empty mapping would wipe Wagtail's own filters in deep_update
+        analysis["filter"] = filters
+    return analysis
+
+
+class KennisbankIndex(Elasticsearch9Index):
+    def put(self):
+        body = deep_update(
+            deepcopy(self.backend.settings),
+            {"settings": {"analysis": self.backend.get_analysis_settings()}},
+        )
+        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.create(index=self.name, **body)
+
+    def refresh(self):
+        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.refresh(index=self.name)
+
+    def put_alias(self, name):
+        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.put_alias(name=name, index=self.name)
+
+
+class KennisbankSearchBackend(Elasticsearch9SearchBackend):
+    """Settings: ANALYSIS ("dutch" | "basic"), TIMEOUT (≤ 1 s), ATOMIC_REBUILD (default on)."""
+
+    index_class = KennisbankIndex
+
+    def __init__(self, params):
+        params = dict(params)
+        self.analysis = params.pop("ANALYSIS", getattr(settings, "SEARCH_ENGINE_ANALYSIS", "dutch"))
+        if self.analysis not in ANALYSIS_PROFILES:
+            raise ValueError(f"Unknown search analysis profile {self.analysis!r}")
+        timeout = float(
+            params.get("TIMEOUT", getattr(settings, "SEARCH_ENGINE_TIMEOUT", MAX_TIMEOUT))
+        )
+        params["TIMEOUT"] = min(timeout, MAX_TIMEOUT)
+        options = dict(params.get("OPTIONS", {}))
+        # One attempt only: a slow or dead cluster must cost one timeout, not four.
+        options.setdefault("max_retries", 0)
+        options.setdefault("retry_on_timeout", False)
+        params["OPTIONS"] = options
+        super().__init__(params)
+
+    def get_analysis_settings(self):
+        synonyms = synonym_rules() if self.analysis == "dutch" else ()
+        analysis = analysis_settings(self.analysis, synonyms=synonyms)
+        # Wagtail's autocomplete analysers stay as they are.
+        return deep_update(deepcopy(self.settings["settings"]["analysis"]), analysis)
+
+    def bulk(self, es, actions, **kwargs):
+        return helpers.bulk(es.options(request_timeout=ADMIN_TIMEOUT), actions, **kwargs)
+
+    def get_page_index_name(self):
+        """The alias searches and updates go to (update_index points it at a fresh index)."""
+        from wagtail.models import Page
+
+        return self.get_index_for_model(Page).name
+
+
+SearchBackend = KennisbankSearchBackend
+
+
+_backend_cache = {}
+
+
+def engine_configured():
+    return ENGINE_ALIAS in getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+
+
+def get_engine_backend():
+    """The configured Elasticsearch backend (one client per process), or None without ELASTICSEARCH_URL."""
+    if not engine_configured():
+        return None
+    if ENGINE_ALIAS not in _backend_cache:
+        _backend_cache[ENGINE_ALIAS] = get_search_backend(ENGINE_ALIAS)
+    return _backend_cache[ENGINE_ALIAS]
+
+
+@receiver(setting_changed)
+def _forget_backend(setting, **kwargs):
+    if setting in {"WAGTAILSEARCH_BACKENDS", "ELASTICSEARCH_URL", "SEARCH_ENGINE_TIMEOUT"}:
+        _backend_cache.clear()
