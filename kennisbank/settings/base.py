@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "contributions",
     "operations",
+    "publications",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -156,6 +157,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Lerend Werken kennisbank"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt"]
+# Every uploaded document is checked by its content (publications.file_checks) before it is stored.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.CheckedDocumentForm"
+PUBLICATION_MAX_UPLOAD_MB = int(os.environ.get("PUBLICATION_MAX_UPLOAD_MB", "50"))
+# How the text of uploaded documents is read: "auto" (a django-tasks task with a real task
+# backend, else a background thread), "task", "thread" or "inline" (in the request; tests).
+PUBLICATION_TEXT_EXTRACTION = os.environ.get("PUBLICATION_TEXT_EXTRACTION", "auto")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

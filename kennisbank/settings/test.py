@@ -10,3 +10,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLICATION_TEXT_EXTRACTION = "inline"  # the text is there as soon as a test has uploaded a file
