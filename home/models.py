@@ -21,6 +21,13 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    def get_context(self, request, *args, **kwargs):
+        from home.home_context import home_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_context(self.locale.language_code))
+        return context
+
     class Meta:
         verbose_name = _("homepagina")
         verbose_name_plural = _("homepagina's")

@@ -10,16 +10,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from seo import views as seo_views
 
 urlpatterns = [
     path("", include("operations.urls")),  # /healthz, /readyz, /.well-known/security.txt
     path("admin/", include(wagtailadmin_urls)),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
 urlpatterns += i18n_patterns(
     # Translators: the URL of the search page; keep the trailing slash.
     path(_("zoeken/"), search_views.search_page, name="search"),
+    path("", include("practices.urls")),  # themes, municipalities, groups: before Wagtail's catch-all
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

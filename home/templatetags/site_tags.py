@@ -2,8 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 register = template.Library()
@@ -67,3 +68,46 @@ def practice_index_page():
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+# Listing overviews for the breadcrumbs of the browsing pages: kind -> (label, URL name).
+BROWSE_KINDS = {
+    "theme": (_("Thema’s"), "theme_index"),
+    "professional_group": (_("Beroepsgroepen"), "professional_group_index"),
+    "learning_form": (_("Werkvormen"), "learning_form_index"),
+    "municipality": (_("Gemeenten"), "municipality_index"),
+    "province": (_("Gemeenten"), "municipality_index"),
+}
+
+
+def _home_crumb(request=None):
+    home = home_page()
+    return {"label": _("Home"), "url": home.get_url(request) if home else "/"}
+
+
+@register.simple_tag(takes_context=True)
+def browse_breadcrumbs(context, kind, *labels):
+    """Home › overview of this kind › the page itself (labels, the last one current)."""
+    request = context.get("request")
+    crumbs = [_home_crumb(request)]
+    label, url_name = BROWSE_KINDS[kind]
+    crumbs.append({"label": label, "url": reverse(url_name)})
+    current = request.path if request is not None else ""
+    for extra in labels:
+        if isinstance(extra, dict):
+            crumbs.append(extra)
+        else:
+            crumbs.append({"label": extra, "url": current})
+    return crumbs
+
+
+@register.simple_tag(takes_context=True)
+def page_breadcrumbs(context, page):
+    """Home › … › this page, from the page tree (the site root counts as home)."""
+    request = context.get("request")
+    crumbs = []
+    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1):
+        crumbs.append({"label": ancestor.title, "url": ancestor.get_url(request)})
+    if crumbs:
+        crumbs[0]["label"] = _("Home")
+    return crumbs

@@ -1,0 +1,69 @@
+"""Template helpers for page content: embedded video made accessible and CSP-friendly."""
+
+import logging
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+IFRAME_ONLY = re.compile(r"^\s*<iframe\b[^>]*>\s*</iframe>\s*$", re.IGNORECASE | re.DOTALL)
+STYLE_ATTRIBUTE = re.compile(r"\s+style=(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+TITLE_ATTRIBUTE = re.compile(r"\s+title=(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+@register.filter
+def embed_html(value, title):
+    """The provider's player as one iframe titled for screen readers; '' when that is not possible.
+
+    Only a lone iframe is accepted: scripts and inline styles from a provider would break the
+    site's Content-Security-Policy, and the block always offers a plain link as well.
+    """
+    try:
+        html = value.html if value else ""
+    except Exception:  # an unreachable or unknown provider must not break the page
+        logger.warning("Video embed unavailable for %s", getattr(value, "url", value))
+        return ""
+    if not html or not IFRAME_ONLY.match(html):
+        return ""
+    html = STYLE_ATTRIBUTE.sub("", html)
+    html = TITLE_ATTRIBUTE.sub("", html)
+    html = re.sub(
+        r"<iframe\b",
+        f'<iframe title="{escape(title)}" loading="lazy"',
+        html,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    return mark_safe(html)
+
+
+@register.simple_tag
+def practice_details(page):
+    """Fact box terms, attachments and related cases of a practice page (a fixed number of queries)."""
+    from practices.practice_context import practice_context
+
+    return practice_context(page)
+
+
+@register.simple_tag(takes_context=True)
+def practice_index_listing(context):
+    """The practice index's filtered listing: the visitor's query and facet choices from the GET form."""
+    from practices.listings import build_listing, filters_from_query
+
+    request = context["request"]
+    query = request.GET.get("q", "").strip()[:200]
+    filters = filters_from_query(request)
+    return build_listing(request, filters, query=query, dutch_filters=filters)
+
+
+@register.simple_tag
+def facet_groups(results):
+    """(facet name, values) in the order of search.types.FACET_NAMES, for the filter form."""
+    from search.types import FACET_NAMES
+
+    facets = getattr(results, "facets", None) or {}
+    return [(name, facets.get(name, [])) for name in FACET_NAMES]
