@@ -66,3 +66,9 @@ class SearchResults:
     suggestion: str | None = None
     backend: str = "database"  # which engine answered: "elasticsearch" or "database"
     degraded: bool = False  # True when the engine was unreachable and the database answered
+    # facet name -> results you would get without that facet's filter (for "drop a filter" hints)
+    relaxations: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.params.page_size))

@@ -177,7 +177,9 @@ SEARCH_ENGINE_ANALYSIS = os.environ.get("SEARCH_ENGINE_ANALYSIS", "dutch")
 # After the engine fails, searches go straight to the database for this many seconds.
 SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    # PostgreSQL full text with the Dutch configuration (SQLite ignores it); the text it sees is
+    # already analysed by search.analysis, the same for every engine.
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {

@@ -14,6 +14,13 @@ from wagtail.search import index
 
 from practices.blocks import ReflectionQuestionsBlock, SectionBlock
 from practices.forms import PracticePageForm
+from search.documents import (
+    SearchDocumentMixin,
+    build_practice_document,
+    practice_passages,
+    register_document,
+    searchable_fields,
+)
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 
@@ -39,7 +46,7 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticePage(Page):
+class PracticePage(SearchDocumentMixin, Page):
     """A case story: where it happened, what it is about, and what others can learn from it."""
 
     summary = models.TextField(
@@ -162,17 +169,14 @@ class PracticePage(Page):
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=3),
-        index.SearchField("organisation", boost=2),
-        index.SearchField("situation"),
-        index.SearchField("approach"),
-        index.SearchField("results"),
-        index.SearchField("lessons"),
-        index.AutocompleteField("title"),
-        index.FilterField("practice_date"),
-        index.FilterField("municipality"),
-    ]
+    # Analysed Dutch text from search.documents; the title part is weighted above the body.
+    search_fields = searchable_fields(
+        Page,
+        extra=[
+            index.FilterField("practice_date"),
+            index.FilterField("municipality"),
+        ],
+    )
 
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
@@ -227,6 +231,11 @@ class PracticePage(Page):
             if item.municipality not in found:
                 found.append(item.municipality)
         return found
+
+
+register_document(
+    PracticePage, build_practice_document, "praktijkvoorbeeld", passages=practice_passages
+)
 
 
 class PracticeTermLink(TranslatableMixin, Orderable):

@@ -1,0 +1,22 @@
+"""Folding and tokenising: the first steps every text goes through, document and query alike."""
+
+import re
+import unicodedata
+
+TOKEN_RE = re.compile(r"[a-z0-9]+")
+HTML_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def fold(text):
+    """Lowercase and strip accents, so Súdwest-Fryslân and sudwest fryslan meet."""
+    decomposed = unicodedata.normalize("NFKD", str(text).lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def tokenize(text):
+    """Folded words of two or more characters (digits alone count too: '3' in '3D' stays '3d')."""
+    return [token for token in TOKEN_RE.findall(fold(text)) if len(token) > 1 or token.isdigit()]
+
+
+def strip_html(html):
+    return HTML_TAG_RE.sub(" ", str(html or ""))

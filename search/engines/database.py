@@ -1,0 +1,205 @@
+"""The database engine: Wagtail's database search index (SQLite FTS5 or PostgreSQL full text with the
+Dutch configuration), queried with the analysed query plan and ranked with the title part weighted."""
+
+import threading
+import time
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from wagtail.models import Page
+
+from search.analysis import Vocabulary, tokenize
+from search.engines.base import SearchEngine, Suggestion
+
+TITLE_WEIGHT = 4.0  # the title part (title, summary, places, labels) against the whole body
+INDEX_TABLE = "wagtailsearch_indexentry"
+FTS_TABLE = "wagtailsearch_indexentry_fts"
+VOCABULARY_TTL = 300  # seconds; edits to existing pages reach typo tolerance within this time
+
+
+def document_content_type_ids():
+    from search.documents import registered_models
+
+    return [ContentType.objects.get_for_model(model).id for model in registered_models()]
+
+
+def _fts5_group(group):
+    alternatives = []
+    for alternative in group.alternatives:
+        terms = " AND ".join(f'"{token}"' for token in alternative)
+        alternatives.append(f"({terms})" if len(alternative) > 1 else terms)
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def _tsquery_group(group):
+    alternatives = []
+    for alternative in group.alternatives:
+        terms = " & ".join(alternative)
+        alternatives.append(f"({terms})" if len(alternative) > 1 else terms)
+    return "(" + " | ".join(alternatives) + ")"
+
+
+def _search_config():
+    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    def match(self, plan, language, locale_id):
+        """(page_id, score, groups matched) for every live page of the locale matching any group."""
+        if plan.is_empty:
+            return []
+        content_types = document_content_type_ids()
+        if not content_types:
+            return []
+        ct_placeholders = ", ".join(["%s"] * len(content_types))
+        if connection.vendor == "postgresql":
+            return self._match_postgres(plan, locale_id, content_types, ct_placeholders)
+        return self._match_sqlite(plan, locale_id, content_types, ct_placeholders)
+
+    def _match_sqlite(self, plan, locale_id, content_types, ct_placeholders):
+        groups = [_fts5_group(group) for group in plan.groups]
+        any_group = "{body title} : (" + " OR ".join(groups) + ")"
+        params = []
+        if len(groups) > 1:
+            counted = " + ".join(
+                f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"  # noqa: S608
+                for _ in groups
+            )
+            params += ["{body title} : " + g for g in groups]
+        else:
+            counted = "1"
+        sql = f"""
+            SELECT p.id, -bm25({FTS_TABLE}, 0.0, 1.0, %s) AS score, {counted} AS groups
+            FROM {FTS_TABLE}
+            JOIN {INDEX_TABLE} ie ON ie.id = {FTS_TABLE}.rowid
+            JOIN wagtailcore_page p ON p.id = CAST(ie.object_id AS INTEGER)
+            WHERE {FTS_TABLE} MATCH %s
+              AND ie.content_type_id IN ({ct_placeholders})
+              AND p.live AND p.locale_id = %s
+        """  # noqa: S608 - table names are constants, values are parameters
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [TITLE_WEIGHT, *params, any_group, *content_types, locale_id])
+            return cursor.fetchall()
+
+    def _match_postgres(self, plan, locale_id, content_types, ct_placeholders):
+        config = _search_config()
+        groups = [_tsquery_group(group) for group in plan.groups]
+        any_group = " | ".join(groups)
+        if len(groups) > 1:
+            counted = " + ".join("(ie.body @@ to_tsquery(%s::regconfig, %s))::int" for _ in groups)
+            group_params = [value for g in groups for value in (config, g)]
+        else:
+            counted, group_params = "1", []
+        sql = f"""
+            WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS query)
+            SELECT p.id,
+                   ts_rank('{{1,1,1,1}}', ie.title, q.query) * %s
+                   + ts_rank('{{1,1,1,1}}', ie.body, q.query, 1) AS score,
+                   {counted} AS groups
+            FROM {INDEX_TABLE} ie
+            CROSS JOIN q
+            JOIN wagtailcore_page p ON p.id = ie.object_id::integer
+            WHERE ie.body @@ q.query
+              AND ie.content_type_id IN ({ct_placeholders})
+              AND p.live AND p.locale_id = %s
+        """  # noqa: S608 - table names are constants, values are parameters
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql, [config, any_group, TITLE_WEIGHT, *group_params, *content_types, locale_id]
+            )
+            return cursor.fetchall()
+
+    def autocomplete(self, prefix, language, limit=8):
+        return database_autocomplete(prefix, language, limit)
+
+
+def database_autocomplete(prefix, language, limit=8):
+    """Titles, themes and municipalities that start with what was typed (accents folded)."""
+    from practices.models import Municipality, Theme
+    from search.documents import registered_models
+
+    words = tokenize(prefix)
+    if not words:
+        return []
+    folded = " ".join(words)
+    suggestions = []
+
+    def starts(name):
+        name_words = tokenize(name)
+        joined = " ".join(name_words)
+        return joined.startswith(folded) or any(
+            " ".join(name_words[i:]).startswith(folded) for i in range(1, len(name_words))
+        )
+
+    for theme in Theme.objects.filter(locale__language_code=language).only("name", "slug"):
+        if starts(theme.name):
+            suggestions.append(Suggestion(theme.name, "theme", value=theme.slug))
+    for municipality in Municipality.objects.filter(is_current=True).only(
+        "name", "cbs_code", "everyday_names"
+    ):
+        names = [municipality.name] + [
+            n.strip() for n in municipality.everyday_names.split(",") if n.strip()
+        ]
+        if any(starts(name) for name in names):
+            suggestions.append(
+                Suggestion(municipality.name, "municipality", value=municipality.cbs_code)
+            )
+    remaining = max(limit - min(len(suggestions), limit // 2), 0)
+    suggestions = suggestions[: limit - remaining]
+    if remaining:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=language)
+            .type(*registered_models())
+            .autocomplete(" ".join(words), operator="and")[:remaining]
+        )
+        for page in pages:
+            suggestions.append(Suggestion(page.title, "title", url=page.get_url()))
+    return suggestions[:limit]
+
+
+# --- the vocabulary ---------------------------------------------------------------------------
+
+_vocabulary_lock = threading.Lock()
+_vocabulary_cache = {"signature": None, "loaded_at": 0.0, "vocabulary": Vocabulary()}
+
+
+def _signature(cursor):
+    if connection.vendor == "sqlite":
+        # SQLite reuses ids after a rollback, so the text length tells edits apart.
+        cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(LENGTH(body)) FROM {INDEX_TABLE}")  # noqa: S608
+    else:
+        cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {INDEX_TABLE}")  # noqa: S608
+    return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
+
+
+def _load_frequencies(cursor):
+    if connection.vendor == "postgresql":
+        inner = f"SELECT to_tsvector(''simple'', body_text) FROM {INDEX_TABLE}"  # noqa: S608
+        cursor.execute(f"SELECT word, ndoc FROM ts_stat('{inner}')")  # noqa: S608
+        return dict(cursor.fetchall())
+    cursor.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.kb_search_vocabulary "
+        f"USING fts5vocab(main, {FTS_TABLE}, col)"
+    )
+    cursor.execute("SELECT term, doc FROM temp.kb_search_vocabulary WHERE col = 'body'")
+    return dict(cursor.fetchall())
+
+
+def load_vocabulary():
+    """The index vocabulary, rebuilt when the index has changed (checked with one cheap query)."""
+    with connection.cursor() as cursor:
+        signature = _signature(cursor)
+        fresh = time.monotonic() - _vocabulary_cache["loaded_at"] < VOCABULARY_TTL
+        if signature == _vocabulary_cache["signature"] and fresh:
+            return _vocabulary_cache["vocabulary"]
+        with _vocabulary_lock:
+            vocabulary = Vocabulary(_load_frequencies(cursor))
+            _vocabulary_cache.update(
+                signature=signature, loaded_at=time.monotonic(), vocabulary=vocabulary
+            )
+            return vocabulary

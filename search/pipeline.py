@@ -1,0 +1,406 @@
+"""The part of a search every engine shares: query plan, facets, ranking policy, hits, snippets and
+suggestions. An engine only has to say which pages match a plan, with a score and how many of the
+plan's groups each matched; so every engine gives results of the same shape and the same quality."""
+
+import dataclasses
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Locale, Page
+
+from search.analysis import (
+    Group,
+    QueryPlan,
+    build_plan,
+    compile_synonyms,
+    fold,
+    stem,
+    tokenize,
+    variants,
+)
+from search.documents import snippet_passages
+from search.highlight import make_snippet
+from search.models import Synonym
+from search.types import FACET_NAMES, FacetValue, Hit, MunicipalityTerm, SearchResults, Term
+
+RELAX_BELOW = 5  # a long question whose words all match fewer pages than this is relaxed
+MAX_ID_LIST = 20_000  # above this, facet data is read for all pages and intersected in Python
+SYNONYM_TTL = 60  # seconds; a save in this process refreshes at once
+
+
+# --- synonyms ----------------------------------------------------------------------------------
+
+_synonym_lock = threading.Lock()
+_synonym_cache = {}
+
+
+def synonym_sets(language):
+    entry = _synonym_cache.get(language)
+    if entry and time.monotonic() - entry[0] < SYNONYM_TTL:
+        return entry[1]
+    rows = [s.expressions for s in Synonym.objects.filter(language=language)]
+    sets = compile_synonyms(rows, language)
+    with _synonym_lock:
+        _synonym_cache[language] = (time.monotonic(), sets)
+    return sets
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def _forget_synonyms(**kwargs):
+    _synonym_cache.clear()
+
+
+def query_plan(query, language):
+    """The analysed plan of a query, checked against the index vocabulary and the synonyms."""
+    from search.engines.database import load_vocabulary
+
+    if not tokenize(query):
+        return QueryPlan(language)
+    return build_plan(query, language, load_vocabulary(), synonym_sets(language))
+
+
+# --- facet data ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Doc:
+    page_id: int
+    date: date | None
+    municipality_id: int | None
+    values: dict = field(default_factory=dict)  # facet name -> set of values
+    municipality_ids: list = field(default_factory=list)
+    theme_ids: list = field(default_factory=list)
+    group_ids: list = field(default_factory=list)
+    form_ids: list = field(default_factory=list)
+
+
+@dataclass
+class Terms:
+    themes: dict  # id -> Term
+    professional_groups: dict
+    learning_forms: dict
+    municipalities: dict  # id -> MunicipalityTerm
+    provinces: dict  # slug -> label
+
+
+def _term_map(model, locale_id):
+    return {
+        pk: Term(slug, name)
+        for pk, slug, name in model.objects.filter(locale_id=locale_id).values_list(
+            "id", "slug", "name"
+        )
+    }
+
+
+def load_practice_docs(locale_id, ids=None):
+    """Facet data of the live, public practices of a locale (optionally only `ids`), in 5 queries."""
+    from practices.models import (
+        PracticeInvolvedMunicipality,
+        PracticeLearningForm,
+        PracticePage,
+        PracticeProfessionalGroup,
+        PracticeTheme,
+    )
+
+    pages = PracticePage.objects.live().public().filter(locale_id=locale_id)
+    if ids is not None:
+        pages = pages.filter(id__in=list(ids))
+    docs = {
+        pk: Doc(
+            pk,
+            practice_date,
+            municipality_id,
+            municipality_ids=[municipality_id] if municipality_id else [],
+        )
+        for pk, practice_date, municipality_id in pages.values_list(
+            "id", "practice_date", "municipality_id"
+        )
+    }
+    if not docs:
+        return docs
+    scope = list(docs) if ids is not None else pages.values("id")
+    links = (
+        (PracticeTheme, "theme_id", "theme_ids"),
+        (PracticeProfessionalGroup, "professional_group_id", "group_ids"),
+        (PracticeLearningForm, "learning_form_id", "form_ids"),
+        (PracticeInvolvedMunicipality, "municipality_id", "municipality_ids"),
+    )
+    for model, column, attribute in links:
+        rows = (
+            model.objects.filter(page_id__in=scope)
+            .order_by("page_id", "sort_order")
+            .values_list("page_id", column)
+        )
+        for page_id, term_id in rows:
+            doc = docs.get(page_id)
+            if doc is not None:
+                target = getattr(doc, attribute)
+                if term_id not in target:
+                    target.append(term_id)
+    return docs
+
+
+def load_terms(locale_id, docs):
+    from practices.models import LearningForm, Municipality, ProfessionalGroup, Theme
+
+    municipality_ids = {m for doc in docs.values() for m in doc.municipality_ids}
+    municipalities, provinces = {}, {}
+    for municipality in Municipality.objects.filter(id__in=municipality_ids).select_related(
+        "province"
+    ):
+        municipalities[municipality.id] = MunicipalityTerm(
+            municipality.cbs_code,
+            municipality.name,
+            cbs_code=municipality.cbs_code,
+            province=municipality.province.slug,
+        )
+        provinces[municipality.province.slug] = municipality.province.name
+    return Terms(
+        _term_map(Theme, locale_id),
+        _term_map(ProfessionalGroup, locale_id),
+        _term_map(LearningForm, locale_id),
+        municipalities,
+        provinces,
+    )
+
+
+def fill_values(docs, terms):
+    for doc in docs.values():
+        places = [
+            terms.municipalities[m] for m in doc.municipality_ids if m in terms.municipalities
+        ]
+        doc.values = {
+            "theme": {terms.themes[t].value for t in doc.theme_ids if t in terms.themes},
+            "professional_group": {
+                terms.professional_groups[t].value
+                for t in doc.group_ids
+                if t in terms.professional_groups
+            },
+            "learning_form": {
+                terms.learning_forms[t].value for t in doc.form_ids if t in terms.learning_forms
+            },
+            "municipality": {place.cbs_code for place in places},
+            "province": {place.province for place in places},
+            "year": {str(doc.date.year)} if doc.date else set(),
+        }
+
+
+def facet_filter(docs, filters):
+    """Results, disjunctive facet counts and the count without each filter, in one pass.
+
+    A value's count is the number of results you would get by adding it: documents that pass every
+    other facet's filter and carry the value (OR within a facet, AND across facets).
+    """
+    selected = {name: set(values) for name, values in filters.items() if values}
+    counts = {name: Counter() for name in FACET_NAMES}
+    results, almost = [], Counter()
+    for doc in docs:
+        failed = None
+        for name, wanted in selected.items():
+            if not wanted & doc.values[name]:
+                if failed is not None:
+                    break
+                failed = name
+        else:
+            if failed is None:
+                results.append(doc)
+                for name in FACET_NAMES:
+                    counts[name].update(doc.values[name])
+            else:
+                counts[failed].update(doc.values[failed])
+                almost[failed] += 1
+    relaxations = {name: len(results) + almost[name] for name in selected}
+    return results, counts, relaxations
+
+
+def facet_lists(counts, filters, terms):
+    labels = {
+        "theme": {t.value: t.label for t in terms.themes.values()},
+        "professional_group": {t.value: t.label for t in terms.professional_groups.values()},
+        "learning_form": {t.value: t.label for t in terms.learning_forms.values()},
+        "municipality": {t.value: t.label for t in terms.municipalities.values()},
+        "province": dict(terms.provinces),
+    }
+    facets = {}
+    for name in FACET_NAMES:
+        selected = set(filters.get(name, ()))
+        values = set(counts[name]) | selected
+        items = [
+            FacetValue(
+                value,
+                labels.get(name, {}).get(value, value),
+                counts[name].get(value, 0),
+                value in selected,
+            )
+            for value in values
+        ]
+        if name == "year":
+            items.sort(key=lambda item: item.value, reverse=True)
+        else:
+            items.sort(key=lambda item: (fold(item.label), item.value))
+        facets[name] = items
+    return facets
+
+
+# --- the search ----------------------------------------------------------------------------------
+
+
+def locale_id_for(language):
+    return Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
+
+
+def run_search(engine, params):
+    """Search with `engine`; the SearchResults shape is the same whichever engine matched."""
+    language = params.language
+    locale_id = locale_id_for(language)
+    if locale_id is None:
+        return SearchResults(params, 0, [], {name: [] for name in FACET_NAMES}, backend=engine.name)
+    plan = query_plan(params.query, language)
+
+    matched = None
+    if not plan.is_empty:
+        matched = {
+            pk: (score, groups) for pk, score, groups in engine.match(plan, language, locale_id)
+        }
+    ids = None if matched is None or len(matched) > MAX_ID_LIST else list(matched)
+    docs = load_practice_docs(locale_id, ids)
+    if matched is not None:
+        docs = {pk: doc for pk, doc in docs.items() if pk in matched}
+    terms = load_terms(locale_id, docs)
+    fill_values(docs, terms)
+
+    candidates = list(docs.values())
+    if matched is not None:
+        levels = plan.required_matches()
+        for position, level in enumerate(levels):
+            at_level = [doc for doc in candidates if matched[doc.page_id][1] >= level]
+            results, counts, relaxations = facet_filter(at_level, params.filters)
+            enough = len(results) >= (RELAX_BELOW if len(plan.groups) >= 3 else 1)
+            if enough or position == len(levels) - 1:
+                break
+    else:
+        results, counts, relaxations = facet_filter(candidates, params.filters)
+
+    def newest(doc):
+        return (doc.date or date.min, doc.page_id)
+
+    if params.sort == "relevance" and matched is not None:
+        results.sort(
+            key=lambda doc: (matched[doc.page_id][1], matched[doc.page_id][0], *newest(doc)),
+            reverse=True,
+        )
+    else:
+        results.sort(key=newest, reverse=True)
+
+    count = len(results)
+    num_pages = max(1, -(-count // params.page_size))
+    page_number = min(params.page, num_pages)
+    start = (page_number - 1) * params.page_size
+    page_docs = results[start : start + params.page_size]
+    hits, texts = build_hits(page_docs, terms, plan, language)
+    suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
+    return SearchResults(
+        params=dataclasses.replace(params, page=page_number),
+        count=count,
+        hits=hits,
+        facets=facet_lists(counts, params.filters, terms),
+        suggestion=suggestion,
+        backend=engine.name,
+        relaxations=relaxations,
+    )
+
+
+def build_hits(page_docs, terms, plan, language):
+    pages = Page.objects.filter(id__in=[doc.page_id for doc in page_docs]).specific()
+    by_id = {page.id: page for page in pages}
+    hits, texts = [], []
+    for doc in page_docs:
+        page = by_id.get(doc.page_id)
+        if page is None:
+            continue
+        passages = snippet_passages(page)
+        texts += [page.title, *passages[:2]]
+        municipality = terms.municipalities.get(doc.municipality_id) or next(
+            (terms.municipalities[m] for m in doc.municipality_ids if m in terms.municipalities),
+            None,
+        )
+        hits.append(
+            Hit(
+                page_id=page.id,
+                title=page.title,
+                url=page.get_url() or "",
+                summary=getattr(page, "summary", "") or "",
+                snippet=make_snippet(passages, plan, language),
+                date=doc.date,
+                municipality=municipality,
+                themes=[terms.themes[t] for t in doc.theme_ids if t in terms.themes],
+                professional_groups=[
+                    terms.professional_groups[t]
+                    for t in doc.group_ids
+                    if t in terms.professional_groups
+                ],
+                learning_forms=[
+                    terms.learning_forms[t] for t in doc.form_ids if t in terms.learning_forms
+                ],
+            )
+        )
+    return hits, texts
+
+
+# --- "Bedoelde u …" ----------------------------------------------------------------------------
+
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def _surface(token, texts, language):
+    for text in texts:
+        for word in WORD_RE.findall(text):
+            folded = fold(word)
+            if stem(folded, language) == token or token in variants(folded, language):
+                return word.lower()
+    return None
+
+
+def make_suggestion(engine, query, plan, count, texts, language, locale_id):
+    """A corrected query when a word was corrected (found as a typo), or nothing was found."""
+    from search.engines.database import load_vocabulary
+
+    if plan.is_empty:
+        return None
+    corrections = dict(plan.corrections)
+    if count == 0 and not corrections:
+        vocabulary = load_vocabulary()
+        for group in plan.groups:
+            word = group.words[0]
+            if len(group.words) > 1 or len(word) < 4 or word.isdigit():
+                continue
+            if any(all(t in vocabulary for t in alt) for alt in group.alternatives):
+                continue
+            closest = vocabulary.closest(stem(word, language), 2)
+            if closest:
+                corrections[word] = closest
+    if not corrections:
+        return None
+    replacements = {}
+    for word, token in corrections.items():
+        surface = _surface(token, texts, language)
+        if surface is None:
+            lookup = QueryPlan(language, (Group((token,), ((token,),)),))
+            ids = [row[0] for row in engine.match(lookup, language, locale_id)[:5]]
+            found = []
+            for page in Page.objects.filter(id__in=ids).specific():
+                found += [page.title, *snippet_passages(page)]
+            surface = _surface(token, found, language)
+        if surface:
+            replacements[word] = surface
+    if not replacements:
+        return None
+    suggestion = WORD_RE.sub(lambda m: replacements.get(fold(m.group()), m.group()), query)
+    return suggestion if fold(suggestion) != fold(query) else None

@@ -1,0 +1,36 @@
+"""The starting list of synonyms and abbreviations; editors extend it under Fragmenten → Synoniemen."""
+
+DUTCH_SYNONYMS = [
+    "Wmo, Wet maatschappelijke ondersteuning",
+    "3D, drie decentralisaties, decentralisaties sociaal domein",
+    "PW, Participatiewet",
+    "Jeugdwet, jeugdhulp, jeugdzorg",
+    "Den Haag, 's-Gravenhage",
+    "Den Bosch, 's-Hertogenbosch",
+    "Ow, Omgevingswet",
+    "sociaal wijkteam, wijkteam, buurtteam",
+    "keukentafelgesprek, gesprek aan de keukentafel",
+    "zelfsturend team, zelforganiserend team",
+    "intervisie, collegiale consultatie",
+    "mantelzorger, mantelzorgers, mantelzorg",
+    "schuldhulpverlening, schuldhulp",
+    "ervaringsdeskundige, ervaringsdeskundigheid",
+    "sroi, social return on investment, social return",
+    "uwv, uitkeringsinstantie",
+    "ggz, geestelijke gezondheidszorg",
+    "wlz, Wet langdurige zorg",
+    "zvw, Zorgverzekeringswet",
+    "bbz, Besluit bijstandverlening zelfstandigen",
+    "hr, personeelszaken, human resources",
+    "klantmanager, consulent werk en inkomen",
+    "inwoners, burgers, bewoners",
+    "vng, Vereniging van Nederlandse Gemeenten",
+    "pgb, persoonsgebonden budget",
+]
+
+ENGLISH_SYNONYMS = [
+    "Wmo, Social Support Act",
+    "3D, three decentralisations, decentralisations",
+    "PW, Participation Act",
+    "Hague, 's-Gravenhage",
+]
