@@ -1,0 +1,182 @@
+"""Write validated rows: new practices in bulk, changed ones as a new revision, unchanged ones untouched."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.text import slugify
+from taggit.models import Tag
+
+from practices.importing import bulk
+from practices.importing.export import canonical_for
+from practices.importing.fields import SECTION_FIELDS, text_to_stream
+from practices.importing.validate import TERM_MODELS, NewTerm, slug_for
+from practices.models import (
+    PracticeInvolvedMunicipality,
+    PracticePage,
+    PracticeTag,
+)
+
+CHUNK = 1000  # pages created per bulk call: bounds memory, keeps the progress bar moving
+
+
+@dataclass
+class Summary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def create_missing_terms(resolver):
+    taken = {}
+    for new in resolver.new_terms.values():
+        key = (new.model, new.locale.pk)
+        if key not in taken:
+            taken[key] = set(
+                new.model.objects.filter(locale=new.locale).values_list("slug", flat=True)
+            )
+        new.instance = new.model.objects.create(
+            locale=new.locale, name=new.name, slug=slug_for(new.name, taken[key])
+        )
+
+
+def ensure_tags(plans):
+    """Tag objects for every tag name in the file (taggit matches names case-insensitively)."""
+    wanted = {tag.lower(): tag for plan in plans for tag in plan.tags}
+    found = {}
+    for tag in Tag.objects.all().only("id", "name", "slug"):
+        found.setdefault(tag.name.lower(), tag)
+    slugs = set(Tag.objects.values_list("slug", flat=True))
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = Tag.objects.create(name=name, slug=slug_for(name, slugs))
+    return found
+
+
+def term_object(term):
+    return term.instance if isinstance(term, NewTerm) else term
+
+
+class LinkKeys:
+    """Translation keys of the term links of the Dutch page a translation belongs to.
+
+    A translated page's link rows share their keys with the source's rows for the same term, as
+    wagtail-localize would make them, so later syncing in the admin finds them.
+    """
+
+    def __init__(self):
+        self.cache = {}
+
+    def for_plan(self, plan):
+        if plan.source_plan is not None:
+            return plan.source_plan.link_keys
+        if plan.locale.language_code == settings.LANGUAGE_CODE:
+            return {}
+        if plan.translation_key not in self.cache:
+            keys = {}
+            source = PracticePage.objects.filter(
+                translation_key=plan.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).first()
+            if source is not None:
+                for _name, (_model, attr, relation) in TERM_MODELS.items():
+                    for link in getattr(source, relation).select_related(attr):
+                        term = getattr(link, attr)
+                        keys[(type(term), term.translation_key)] = link.translation_key
+            self.cache[plan.translation_key] = keys
+        return self.cache[plan.translation_key]
+
+
+def apply_plan(page, plan, tags, link_keys):
+    """Set the page's fields and inline rows (in memory) to what the row says."""
+    for name, value in plan.fields.items():
+        setattr(page, name, value)
+    for name in SECTION_FIELDS:
+        setattr(page, name, text_to_stream(plan.sections[name]))
+    page.reflection_questions = [("question", question) for question in plan.reflection_questions]
+    page.external_id = plan.external_id
+    source_keys = link_keys.for_plan(plan)
+    for name, (model, attr, relation) in TERM_MODELS.items():
+        link_model = PracticePage._meta.get_field(relation).related_model
+        links = []
+        for sort_order, term in enumerate(plan.terms[name]):
+            term = term_object(term)
+            key = source_keys.get((model, term.translation_key)) or uuid.uuid4()
+            plan.link_keys[(model, term.translation_key)] = key
+            links.append(
+                link_model(
+                    **{attr: term},
+                    locale=plan.locale,
+                    translation_key=key,
+                    sort_order=sort_order,
+                )
+            )
+        setattr(page, relation, links)
+    page.involved_municipalities = [
+        PracticeInvolvedMunicipality(municipality=municipality, sort_order=sort_order)
+        for sort_order, municipality in enumerate(plan.involved)
+    ]
+    page.tagged_items = [PracticeTag(tag=tags[tag.lower()]) for tag in plan.tags]
+
+
+def new_page(plan, tags, link_keys):
+    page = PracticePage(
+        slug=slugify(plan.fields["title"])[:80] or "praktijkvoorbeeld",
+        locale=plan.locale,
+        translation_key=plan.translation_key,
+    )
+    apply_plan(page, plan, tags, link_keys)
+    return page
+
+
+def update_page(plan, tags, link_keys, *, publish, user):
+    """Return 'updated' or 'unchanged'; a changed page gets one new revision (published if asked)."""
+    page = PracticePage.objects.get(pk=plan.existing_id)
+    latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
+    canonical = plan.canonical()
+    if canonical_for(latest) == canonical and latest.external_id == plan.external_id:
+        if publish and (not page.live or page.has_unpublished_changes) and page.latest_revision:
+            page.latest_revision.publish(user=user)
+            return "updated"
+        return "unchanged"
+    apply_plan(latest, plan, tags, link_keys)
+    revision = latest.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    return "updated"
+
+
+def write(plans, resolver, *, publish=False, user=None, progress=None):
+    """Create and update the pages for valid plans in one transaction; returns a Summary."""
+    summary = Summary()
+    link_keys = LinkKeys()
+    default_first = sorted(
+        plans, key=lambda plan: plan.locale.language_code != settings.LANGUAGE_CODE
+    )
+    with transaction.atomic():
+        create_missing_terms(resolver)
+        tags = ensure_tags(plans)
+        new_plans = [plan for plan in default_first if plan.existing_id is None]
+        for parent_id in dict.fromkeys(plan.parent.pk for plan in new_plans):
+            group = [plan for plan in new_plans if plan.parent.pk == parent_id]
+            parent = group[0].parent
+            for start in range(0, len(group), CHUNK):
+                chunk = group[start : start + CHUNK]
+                bulk.create_pages(
+                    parent,
+                    [new_page(plan, tags, link_keys) for plan in chunk],
+                    publish=publish,
+                    user=user,
+                )
+                summary.created += len(chunk)
+                if progress:
+                    progress(len(chunk))
+        for plan in default_first:
+            if plan.existing_id is None:
+                continue
+            outcome = update_page(plan, tags, link_keys, publish=publish, user=user)
+            setattr(summary, outcome, getattr(summary, outcome) + 1)
+            if progress:
+                progress(1)
+    return summary
