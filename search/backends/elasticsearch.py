@@ -4,14 +4,21 @@ Registered as the "elasticsearch" search backend when ELASTICSEARCH_URL is set (
 """
 
 import logging
-from copy import deepcopy
+from copy import copy, deepcopy
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from elasticsearch import helpers
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
+from modelsearch.backends.base import get_model_root
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9AutocompleteQueryCompiler,
+    Elasticsearch9Index,
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+)
 from modelsearch.utils import deep_update
 
 from search.analysis import BASE_WORDS
@@ -102,6 +109,51 @@ def analysis_settings(profile, *, synonyms=(), compound_parts=COMPOUND_PARTS):
     return analysis
 
 
+SNIPPET_FIELD = "snippet_text"  # the raw passages of a document, only for highlighting
+
+
+class KennisbankMapping(Elasticsearch9Mapping):
+    def get_field_column_name(self, field):
+        """As Wagtail's, but a field whose method comes from a plain mixin (SearchDocumentMixin,
+        EngineFilterMixin) is named without a model prefix: one column for every page type using the
+        mixin. Wagtail would look for `_meta` on the mixin and fail."""
+        definition = field.get_definition_model(self.model)
+        if definition is None or hasattr(definition, "_meta"):
+            return super().get_field_column_name(field)
+        owned = copy(field)  # the same kind of field, seen as defined on the root model
+        root = get_model_root(self.model)
+        owned.get_definition_model = lambda cls: root
+        return super().get_field_column_name(owned)
+
+    def _has_snippets(self):
+        from search.documents import registered_models
+
+        return self.model in registered_models()
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        if self._has_snippets():
+            # Raw text, so the engine can highlight the words of a query in it.
+            mapping["properties"][SNIPPET_FIELD] = {"type": "text", "index_options": "offsets"}
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        if self._has_snippets():
+            from search.documents import snippet_passages
+
+            document[SNIPPET_FIELD] = snippet_passages(obj)
+        return document
+
+
+class KennisbankSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
+    mapping_class = KennisbankMapping
+
+
+class KennisbankAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):
+    mapping_class = KennisbankMapping
+
+
 class KennisbankIndex(Elasticsearch9Index):
     def put(self):
         body = deep_update(
@@ -121,6 +173,9 @@ class KennisbankSearchBackend(Elasticsearch9SearchBackend):
     """Settings: ANALYSIS ("dutch" | "basic"), TIMEOUT (≤ 1 s), ATOMIC_REBUILD (default on)."""
 
     index_class = KennisbankIndex
+    mapping_class = KennisbankMapping
+    query_compiler_class = KennisbankSearchQueryCompiler
+    autocomplete_query_compiler_class = KennisbankAutocompleteQueryCompiler
 
     def __init__(self, params):
         params = dict(params)

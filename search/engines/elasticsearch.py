@@ -1,0 +1,288 @@
+"""The Elasticsearch engine: the query plan, filters, disjunctive facets, highlighting, sort and
+pagination in one request to the engine, with the official client (Wagtail's `.search()` returns at
+most 10 facet buckets and no highlights: wagtail issues 5668 and 5340)."""
+
+import dataclasses
+from collections import Counter
+
+from django.utils.safestring import mark_safe
+from elasticsearch import ApiError, TransportError
+
+from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
+from search.backends.elasticsearch import SNIPPET_FIELD, get_engine_backend
+from search.documents import registered_models
+from search.engines.base import EngineUnavailable, SearchEngine
+from search.engines.database import database_autocomplete
+from search.filter_fields import FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
+from search.pipeline import (
+    Terms,
+    _term_map,
+    build_hits,
+    facet_lists,
+    fill_values,
+    load_practice_docs,
+    load_terms,
+    locale_id_for,
+    make_suggestion,
+    query_plan,
+)
+from search.types import FACET_NAMES, MunicipalityTerm, SearchResults
+
+TITLE_FIELD = "title"  # raw title plus the analysed title part (search.documents)
+BODY_FIELD = "search_body_text"  # the analysed document, all of it
+TITLE_WEIGHT = 4.0
+MAX_FACET_VALUES = 10_000  # every value of a facet, however many municipalities there are
+MAX_MATCHES = 10_000
+SNIPPET_CHARS = 240
+
+
+def _column(name):
+    return f"{name}_filter"
+
+
+def facet_column(facet):
+    return _column(FACET_FILTER_FIELDS[facet])
+
+
+def alternative_query(tokens):
+    """All tokens of one alternative must occur; a match in the title part scores higher."""
+    text = " ".join(tokens)
+    return {
+        "bool": {
+            "must": {"match": {BODY_FIELD: {"query": text, "operator": "and"}}},
+            "should": {
+                "match": {TITLE_FIELD: {"query": text, "operator": "and", "boost": TITLE_WEIGHT}}
+            },
+        }
+    }
+
+
+def plan_query(plan, level):
+    """At least `level` of the plan's groups (query words) must match; each group is a set of
+    alternatives (stems, compounds, synonyms, typo corrections) of which one is enough."""
+    groups = [
+        {
+            "bool": {
+                "should": [alternative_query(tokens) for tokens in group.alternatives],
+                "minimum_should_match": 1,
+                "_name": f"group{position}",
+            }
+        }
+        for position, group in enumerate(plan.groups)
+    ]
+    return {"bool": {"should": groups, "minimum_should_match": level}}
+
+
+def visibility_filters(language, content_types):
+    """Only live, public pages of the requested language and of the searchable page types."""
+    return [
+        {"terms": {"_django_content_type": content_types}},
+        {"term": {"live_filter": True}},
+        {"term": {_column(PUBLIC_FIELD): True}},
+        {"term": {_column(LANGUAGE_FIELD): language}},
+    ]
+
+
+def facet_filters(filters):
+    """facet name -> the engine filter for its selected values (OR within a facet)."""
+    return {
+        name: {"terms": {facet_column(name): list(values)}}
+        for name, values in filters.items()
+        if values and name in FACET_FILTER_FIELDS
+    }
+
+
+def facet_aggregations(selected):
+    """Disjunctive facets: each facet is counted under every other facet's filter, not its own."""
+    aggregations = {}
+    for name in FACET_NAMES:
+        others = [query for other, query in selected.items() if other != name]
+        aggregations[name] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet_column(name), "size": MAX_FACET_VALUES}}},
+        }
+    return aggregations
+
+
+def sort_clause(params, has_query):
+    newest = [
+        {"practices_practicepage__practice_date_filter": {"order": "desc", "missing": "_last"}},
+        {"id_filter": {"order": "desc"}},
+    ]
+    if params.sort == "relevance" and has_query:
+        return ["_score", *newest]
+    return newest
+
+
+def highlight_clause(params, plan):
+    words = list(dict.fromkeys([*params.query.split(), *sorted(plan.tokens)]))
+    return {
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fields": {
+            SNIPPET_FIELD: {
+                "fragment_size": SNIPPET_CHARS,
+                "number_of_fragments": 1,
+                "no_match_size": 0,
+            }
+        },
+        "highlight_query": {"match": {SNIPPET_FIELD: " ".join(words)}},
+    }
+
+
+class ElasticsearchEngine(SearchEngine):
+    name = "elasticsearch"
+
+    def __init__(self, backend=None):
+        self.backend = backend or get_engine_backend()
+        if self.backend is None:
+            raise EngineUnavailable("ELASTICSEARCH_URL is not set")
+
+    @property
+    def index_name(self):
+        return self.backend.get_page_index_name()
+
+    def _search(self, **body):
+        try:
+            return self.backend.es.search(index=self.index_name, **body).body
+        except (TransportError, ApiError) as error:
+            raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
+
+    def _content_types(self):
+        return [f"{model._meta.app_label}.{model.__name__}" for model in registered_models()]
+
+    def match(self, plan, language, locale_id=None):
+        """(page_id, score, groups matched) of every page matching a group of the plan."""
+        if plan.is_empty:
+            return []
+        body = self._search(
+            query={
+                "bool": {
+                    "must": plan_query(plan, 1),
+                    "filter": visibility_filters(language, self._content_types()),
+                }
+            },
+            size=MAX_MATCHES,
+            _source=False,
+            track_total_hits=False,
+        )
+        return [
+            (int(hit["_id"]), hit["_score"] or 0.0, len(hit.get("matched_queries", [])))
+            for hit in body["hits"]["hits"]
+        ]
+
+    def autocomplete(self, prefix, language, limit=8):
+        # The database index is always up to date and answers these prefix lookups fast.
+        return database_autocomplete(prefix, language, limit)
+
+    def search(self, params, plan=None, context=None):
+        language = params.language
+        locale_id = locale_id_for(language)
+        if locale_id is None:
+            return SearchResults(
+                params, 0, [], {name: [] for name in FACET_NAMES}, backend=self.name
+            )
+        plan = plan if plan is not None else query_plan(params.query, language)
+        selected = facet_filters(params.filters)
+        base = visibility_filters(language, self._content_types())
+
+        levels = plan.required_matches() if not plan.is_empty else [0]
+        enough = 5 if len(plan.groups) >= 3 else 1  # as the database engine: relax long questions
+        for position, level in enumerate(levels):
+            if plan.is_empty:
+                query = {"bool": {"filter": base}}
+            else:
+                query = {"bool": {"must": plan_query(plan, level), "filter": base}}
+            body = self._page(params, plan, query, selected, params.page)
+            total = body["hits"]["total"]["value"]
+            if total >= enough or position == len(levels) - 1:
+                break
+
+        num_pages = max(1, -(-total // params.page_size))
+        page_number = min(params.page, num_pages)
+        if page_number != params.page:
+            body = self._page(params, plan, query, selected, page_number)
+
+        hits, texts = self._hits(body, plan, language, locale_id)
+        counts, relaxations = self._facet_counts(body, selected)
+        terms = self._facet_terms(locale_id, counts, params.filters)
+        return SearchResults(
+            params=dataclasses.replace(params, page=page_number),
+            count=total,
+            hits=hits,
+            facets=facet_lists(counts, params.filters, terms),
+            suggestion=make_suggestion(self, params.query, plan, total, texts, language, locale_id),
+            backend=self.name,
+            relaxations=relaxations,
+        )
+
+    def _page(self, params, plan, query, selected, page_number):
+        request = {
+            "query": query,
+            "aggs": facet_aggregations(selected),
+            "sort": sort_clause(params, not plan.is_empty),
+            "from_": (page_number - 1) * params.page_size,
+            "size": params.page_size,
+            "_source": False,
+            "track_total_hits": True,
+        }
+        if selected:
+            request["post_filter"] = {"bool": {"filter": list(selected.values())}}
+        if not plan.is_empty:
+            request["highlight"] = highlight_clause(params, plan)
+        return self._search(**request)
+
+    def _hits(self, body, plan, language, locale_id):
+        """The same Hit objects as the database engine (read for this page of results only), with
+        the engine's highlighted fragment as snippet where it found the query's words."""
+        ids = [int(hit["_id"]) for hit in body["hits"]["hits"]]
+        highlights = {
+            int(hit["_id"]): hit.get("highlight", {}).get(SNIPPET_FIELD, [])
+            for hit in body["hits"]["hits"]
+        }
+        docs = load_practice_docs(locale_id, ids)
+        terms = load_terms(locale_id, docs)
+        fill_values(docs, terms)
+        page_docs = [
+            docs[pk] for pk in ids if pk in docs
+        ]  # a page unpublished since indexing drops out
+        hits, texts = build_hits(page_docs, terms, plan, language)
+        for position, hit in enumerate(hits):
+            fragments = highlights.get(hit.page_id)
+            if fragments:
+                # Escaped by the engine (encoder "html"); only our <mark> tags are markup.
+                hits[position] = dataclasses.replace(hit, snippet=mark_safe(fragments[0]))  # noqa: S308
+        return hits, texts
+
+    def _facet_counts(self, body, selected):
+        aggregations = body.get("aggregations", {})
+        counts = {name: Counter() for name in FACET_NAMES}
+        relaxations = {}
+        for name in FACET_NAMES:
+            aggregation = aggregations.get(name, {})
+            for bucket in aggregation.get("values", {}).get("buckets", []):
+                counts[name][str(bucket["key"])] = bucket["doc_count"]
+            if name in selected:
+                # Results without this facet's filter: what dropping it would give.
+                relaxations[name] = aggregation.get("doc_count", 0)
+        return counts, relaxations
+
+    def _facet_terms(self, locale_id, counts, filters):
+        """Labels for the facet values the engine returned, read in a few small queries."""
+        codes = set(counts["municipality"]) | set(filters.get("municipality", ()))
+        municipalities = {
+            m.id: MunicipalityTerm(
+                m.cbs_code, m.name, cbs_code=m.cbs_code, province=m.province.slug
+            )
+            for m in Municipality.objects.filter(cbs_code__in=codes).select_related("province")
+        }
+        slugs = set(counts["province"]) | set(filters.get("province", ()))
+        provinces = dict(Province.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        return Terms(
+            _term_map(Theme, locale_id),
+            _term_map(ProfessionalGroup, locale_id),
+            _term_map(LearningForm, locale_id),
+            municipalities,
+            provinces,
+        )
