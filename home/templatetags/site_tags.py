@@ -111,3 +111,19 @@ def page_breadcrumbs(context, page):
     if crumbs:
         crumbs[0]["label"] = _("Home")
     return crumbs
+
+
+@register.simple_tag(takes_context=True)
+def browse_links(context):
+    """The overviews in the main menu: themes, municipalities, professional groups."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    links = []
+    for label, url_name in (
+        (_("Thema’s"), "theme_index"),
+        (_("Gemeenten"), "municipality_index"),
+        (_("Beroepsgroepen"), "professional_group_index"),
+    ):
+        url = reverse(url_name)
+        links.append({"label": label, "url": url, "current": path == url})
+    return links
