@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "contributions",
     "operations",
     "publications",
+    "seo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

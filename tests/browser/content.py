@@ -48,17 +48,25 @@ def translate_term(term, name, slug):
     return english
 
 
+def english_term(term):
+    """The term's English translation, made (under the Dutch name) when an editor has not yet."""
+    english_locale = Locale.objects.get(language_code="en")
+    if term.has_translation(english_locale):
+        return term.get_translation(english_locale)
+    return translate_term(term, term.name, term.slug)
+
+
 def translate_practice(page, title, summary):
     """The English translation an editor would publish, pointing at the English terms."""
     english_locale = Locale.objects.get(language_code="en")
     english = page.copy_for_translation(english_locale, copy_parents=True)
     english.title, english.summary = title, summary
     for link in english.practice_themes.all():
-        link.theme = link.theme.get_translation(english_locale)
+        link.theme = english_term(link.theme)
     for link in english.practice_professional_groups.all():
-        link.professional_group = link.professional_group.get_translation(english_locale)
+        link.professional_group = english_term(link.professional_group)
     for link in english.practice_learning_forms.all():
-        link.learning_form = link.learning_form.get_translation(english_locale)
+        link.learning_form = english_term(link.learning_form)
     english.save_revision().publish()
     parent = english.get_parent().specific
     if not parent.live:  # copy_parents leaves the translated index as a draft
