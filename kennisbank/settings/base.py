@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "operations",
     "publications",
     "seo",
+    "caching",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "caching.middleware.PublicPageCacheMiddleware",  # before the outage check: cached pages still serve
     "operations.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -153,6 +155,27 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kennisbank@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Public pages for anonymous visitors: Cache-Control, ETag and a server-side copy in Django's
+# cache (CACHES; see caching/); any content change drops every copy. Shared caches keep a page
+# PAGE_CACHE_SECONDS, browsers PAGE_BROWSER_CACHE_SECONDS.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
+PAGE_CACHE_SERVER_SIDE = env_bool("PAGE_CACHE_SERVER_SIDE", True)
+# A frontend cache (Varnish/nginx purge URL, or Cloudflare) is told to drop pages on publishing;
+# off unless configured.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Lerend Werken kennisbank"

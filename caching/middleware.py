@@ -1,0 +1,113 @@
+"""Public pages for anonymous visitors: Cache-Control, ETag with conditional GET, and a server-side
+copy in Django's cache, dropped as soon as any content changes.
+
+Never cached (and marked `private, no-cache`): anything for a visitor with a session (editors,
+previews), pages that hand out a CSRF token or set a cookie, the admin, documents (which may sit
+in a restricted collection), and anything that is not a plain 200 answer.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_cache_key,
+    get_conditional_response,
+    learn_cache_key,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+
+from caching.invalidation import generation
+
+CACHED_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/plain",
+    "application/atom+xml",
+    "application/rss+xml",
+)
+SKIPPED_PREFIXES = ("/admin/", "/documents/", "/api/", "/healthz", "/readyz")
+VISITOR_STATE_COOKIES = ("messages",)  # besides the session cookie
+
+
+def is_public_request(request):
+    """An anonymous GET without visitor state: may be answered from, and stored in, the cache."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if request.path.startswith(SKIPPED_PREFIXES) or request.META.get("HTTP_AUTHORIZATION"):
+        return False
+    return not has_visitor_state(request)
+
+
+def has_visitor_state(request):
+    cookies = (settings.SESSION_COOKIE_NAME, *VISITOR_STATE_COOKIES)
+    return any(name in request.COOKIES for name in cookies)
+
+
+def is_personal(request, response):
+    """The answer belongs to this visitor alone, or must be fresh every time."""
+    if has_visitor_state(request) or response.cookies:
+        return True
+    if request.META.get("CSRF_COOKIE_USED") or getattr(request, "is_preview", False):
+        return True
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def is_cacheable(response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.has_header("Cache-Control"):
+        return False  # the view decided (robots.txt, the health checks, the admin)
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    return content_type in CACHED_TYPES
+
+
+def key_prefix():
+    return f"page:{generation()}"
+
+
+class PublicPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        public = is_public_request(request)
+        server_side = public and settings.PAGE_CACHE_SERVER_SIDE and settings.PAGE_CACHE_SECONDS > 0
+        if server_side:
+            prefix = key_prefix()
+            key = get_cache_key(request, prefix, "GET", cache=cache)
+            cached = cache.get(key) if key else None
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return get_conditional_response(request, etag=cached["ETag"], response=cached)
+
+        response = self.get_response(request)
+
+        if is_personal(request, response):
+            keep_private(response)
+            return response
+        if not public or not is_cacheable(response):
+            return response
+        set_response_etag(response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.PAGE_BROWSER_CACHE_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SECONDS,
+        )
+        # The page differs for a logged-in editor (userbar): shared caches must tell them apart.
+        patch_vary_headers(response, ("Cookie",))
+        if server_side:
+            key = learn_cache_key(request, response, settings.PAGE_CACHE_SECONDS, prefix, cache)
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def keep_private(response):
+    """Nothing personal or one-off may land in a shared cache, nor be reused without asking."""
+    if "no-store" in response.get("Cache-Control", ""):
+        return
+    add_never_cache_headers(response)
