@@ -5,6 +5,7 @@ every page type has something real to render: terms, places, practices, one left
 """
 
 import datetime
+import io
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command, get_commands
@@ -155,6 +156,8 @@ def build_site_content():
         call_command("load_demo_content", verbosity=0)
     else:
         build_with_factories()
+    if "setup_contributions" in get_commands():
+        call_command("setup_contributions", stdout=io.StringIO())
     call_command("update_index", verbosity=0)
     return content_addresses()
 

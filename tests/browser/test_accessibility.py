@@ -27,6 +27,8 @@ PAGE_TYPES = {
     "theme": lambda page, site: pages.term_page(page, site, "theme_slug"),
     "municipality": lambda page, site: pages.term_page(page, site, "municipality_slug"),
     "professional_group": lambda page, site: pages.term_page(page, site, "professional_group_slug"),
+    "contribution_form": lambda page, site: "/deel-je-praktijkvoorbeeld/",
+    "contribution_form_en": lambda page, site: "/en/share-your-practice/",
     "not_found": lambda page, site: "/deze-pagina-bestaat-niet/",
     "not_found_en": lambda page, site: "/en/this-page-does-not-exist/",
 }
