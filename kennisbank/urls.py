@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from practices import feeds as practice_feeds
 from search import views as search_views
 from seo import views as seo_views
 
@@ -23,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Translators: the URL of the search page; keep the trailing slash.
     path(_("zoeken/"), search_views.search_page, name="search"),
+    path("feed/<str:kind>/", practice_feeds.practice_feed, name="practice_feed"),  # rss, atom
     path("", include("practices.urls")),  # themes, municipalities, groups: before Wagtail's catch-all
     path("", include(wagtail_urls)),
     prefix_default_language=False,

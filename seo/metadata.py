@@ -129,6 +129,23 @@ def practice_json_ld(request, page, url):
     return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
 
 
+def shown_results(context):
+    """The search results the page shows (the search page, a listing), if any."""
+    results = context.get("results")
+    if results is None and getattr(context.get("listing"), "results", None) is not None:
+        results = context["listing"].results
+    return results if hasattr(results, "params") else None
+
+
+def feeds_for(context):
+    from practices.feeds import feed_links
+
+    try:
+        return feed_links(context.get("request"), shown_results(context))
+    except NoReverseMatch:
+        return {"links": [], "follows_search": False}
+
+
 def head_metadata(context):
     """Everything templates/seo/head.html prints, computed once per page."""
     from practices.models import PracticePage
@@ -155,6 +172,7 @@ def head_metadata(context):
         "og_image_alt": "",
         "json_ld": "",
     }
+    meta["feeds"] = feeds_for(context)
     if is_page and isinstance(page, PracticePage):
         meta["og_type"] = "article"
         meta["og_image"] = hero_image_url(request, page)
