@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("search.urls")),  # search API; language via ?lang= or Accept-Language
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,8 +1,86 @@
-"""The search page."""
+"""The search page: query box, facets with counts, active filters, sort, pagination and suggestions."""
+
+from urllib.parse import urlencode
 
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from search.params import parse_params
+from search.querystring import search_query
+from search.service import search_practices
+from search.types import FACET_NAMES
+
+FACET_LABELS = {
+    "theme": _("Thema"),
+    "professional_group": _("Beroepsgroep"),
+    "municipality": _("Gemeente"),
+    "province": _("Provincie"),
+    "learning_form": _("Werkvorm"),
+    "year": _("Jaar"),
+}
+COLLAPSED_FACETS = {"municipality", "year"}  # long lists: closed unless one of them is chosen
 
 
 def search_page(request):
-    query = request.GET.get("q", "").strip()[:200]
-    return TemplateResponse(request, "search/search_page.html", {"query": query})
+    language = (get_language() or "nl")[:2]
+    params, errors = parse_params(request.GET, language)
+    results = search_practices(params)
+    params = results.params
+
+    facets = []
+    active = []
+    for name in FACET_NAMES:
+        values = results.facets.get(name, [])
+        for value in values:
+            if value.selected:
+                active.append(
+                    {
+                        "facet": FACET_LABELS[name],
+                        "label": value.label,
+                        "remove_url": search_query(params, remove=(name, value.value)),
+                    }
+                )
+        if values:
+            facets.append(
+                {
+                    "name": name,
+                    "label": FACET_LABELS[name],
+                    "values": values,
+                    "open": name not in COLLAPSED_FACETS or any(v.selected for v in values),
+                }
+            )
+    drop_filters = [
+        {
+            "facet": FACET_LABELS[name],
+            "count": count,
+            "url": search_query(params, drop_facet=name),
+        }
+        for name, count in results.relaxations.items()
+        if count > results.count
+    ]
+    pages = {
+        "previous": search_query(params, page=params.page - 1) if params.page > 1 else None,
+        "next": search_query(params, page=params.page + 1)
+        if params.page < results.num_pages
+        else None,
+    }
+    context = {
+        "query": params.query,
+        "params": params,
+        "results": results,
+        "errors": errors,
+        "facets": facets,
+        "active_filters": active,
+        "clear_url": "?" + urlencode({"q": params.query}) if params.query else "?",
+        "drop_filters": drop_filters,
+        "pages": pages,
+        "suggestion_url": search_query(params, query=results.suggestion)
+        if results.suggestion
+        else None,
+        "sort_options": [("relevance", _("Relevantie")), ("newest", _("Nieuwste eerst"))],
+        "first_result": (params.page - 1) * params.page_size + 1,
+    }
+    response = TemplateResponse(request, "search/search_page.html", context)
+    response["X-Search-Backend"] = results.backend  # "database" when Elasticsearch could not answer
+    return response

@@ -7,7 +7,7 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from search.analysis import Vocabulary, tokenize
 from search.engines.base import SearchEngine, Suggestion
@@ -153,7 +153,7 @@ def database_autocomplete(prefix, language, limit=8):
         pages = (
             Page.objects.live()
             .public()
-            .filter(locale__language_code=language)
+            .filter(locale=Locale.objects.filter(language_code=language).first())
             .type(*registered_models())
             .autocomplete(" ".join(words), operator="and")[:remaining]
         )
