@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import connections, transaction
 
 from publications.file_checks import parse_package_xml
+from publications.searching import INDEX_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +183,7 @@ def extract_document_text(document_id):
     extension = document.file_extension.lower()
     if extension not in EXTRACTORS:
         record.status, record.pages, record.error = DocumentText.Status.UNSUPPORTED, [], ""
+        record.tokens = {}
         record.file_hash = document.file_hash
         record.save()
         return record
@@ -197,9 +199,11 @@ def extract_document_text(document_id):
             pages = extract_pages(copy, extension)
         record.status, record.pages, record.error = DocumentText.Status.DONE, pages, ""
         record.file_hash = digest.hexdigest()
+        record.tokens = {}
+        record.tokens_for(INDEX_LANGUAGE)  # analysed here, in the background, not during a search
     except Exception as error:  # a broken file must not stop the queue; the reason is kept
         logger.warning("Text extraction failed for document %s", document_id, exc_info=True)
-        record.status, record.pages = DocumentText.Status.FAILED, []
+        record.status, record.pages, record.tokens = DocumentText.Status.FAILED, [], {}
         record.error = f"{type(error).__name__}: {error}"[:2000]
         record.file_hash = document.file_hash
     record.save()
@@ -217,19 +221,14 @@ def reindex_publications_using(document_id):
 
     from publications.models import PublicationPage
 
-    pages = PublicationPage.objects.live().filter(files__document_id=document_id).distinct()
+    pages = list(PublicationPage.objects.live().filter(files__document_id=document_id).distinct())
     for page in pages:
-        index.insert_or_update_object(page)
-        try:
-            from search import indexing
-        except ImportError:
-            continue
-        # The search engineer's module keeps Elasticsearch up to date (its auto-update is off).
-        for name in ("index_page", "update_page", "reindex_page"):
-            updater = getattr(indexing, name, None)
-            if callable(updater):
-                updater(page)
-                break
+        index.insert_or_update_object(page)  # the database index
+    try:
+        from search import indexing
+    except ImportError:
+        return
+    indexing.schedule(pages)  # Elasticsearch (its auto-update is off), retried when it is down
 
 
 def needs_extraction(document):

@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from publications.file_checks import FILE_TYPES
+from search.documents import SearchDocumentMixin, register_document, searchable_fields
+from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 
 class Publisher(index.Indexed, models.Model):
@@ -86,7 +88,7 @@ class PublicationIndexPage(Page):
         return context
 
 
-class PublicationPage(RoutablePageMixin, Page):
+class PublicationPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Page):
     """A report or guide: who published it when, what it is about, its files and the practices it discusses."""
 
     publication_date = models.DateField(
@@ -150,14 +152,10 @@ class PublicationPage(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=3),
-        index.SearchField("authors", boost=2),
-        index.SearchField("publisher_names", boost=2),
-        index.SearchField("full_text"),
-        index.AutocompleteField("title"),
-        index.FilterField("publication_date"),
-    ]
+    # Analysed text from search.documents (as practices), plus the text of the files, page by page.
+    search_fields = searchable_fields(
+        Page, extra=[index.FilterField("publication_date"), *ENGINE_FILTER_FIELDS]
+    )
 
     parent_page_types = ["publications.PublicationIndexPage"]
     subpage_types = []
@@ -201,16 +199,24 @@ class PublicationPage(RoutablePageMixin, Page):
         context["index_url"] = parent.url if parent else ""
         return context
 
-    def publisher_names(self):
-        return " ".join(f"{p.name} {p.short_name}" for p in self.publishers)
+    # What the search engine filters on (search.filter_fields): a publisher that is a
+    # municipality places the publication there; publications have no learning forms.
+    @property
+    def municipalities(self):
+        return [p.municipality for p in self.publishers if p.municipality_id]
 
-    def full_text(self):
-        """The extracted text of every file, for the search index."""
-        texts = DocumentText.objects.filter(
-            document_id__in=[item.document_id for item in self.files.all()],
-            status=DocumentText.Status.DONE,
-        )
-        return "\n".join("\n".join(text.pages) for text in texts)
+    @property
+    def learning_forms(self):
+        return []
+
+    def filter_year(self):
+        return str(self.publication_date.year) if self.publication_date else None
+
+    def search_body_text(self):
+        """The analysed page, then the tokens of its files (analysed once, when their text was read)."""
+        from publications.searching import file_tokens
+
+        return f"{super().search_body_text()} {' '.join(file_tokens(self))}"
 
     @path("download/<int:document_id>/", name="download")
     def download(self, request, document_id):
@@ -378,6 +384,8 @@ class DocumentText(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     pages = models.JSONField(_("tekst per pagina"), default=list, blank=True)
+    # Per language, the search tokens of each page (search.analysis), so a search never re-analyses.
+    tokens = models.JSONField(_("zoektermen per pagina"), default=dict, blank=True)
     error = models.TextField(_("foutmelding"), blank=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
 
@@ -391,6 +399,18 @@ class DocumentText(models.Model):
     @property
     def page_count(self):
         return len(self.pages)
+
+    def tokens_for(self, language):
+        """The search tokens of each page in `language`, analysed now (and kept) if not yet done."""
+        tokens = self.tokens.get(language)
+        if tokens is None or len(tokens) != len(self.pages):
+            from publications.searching import page_tokens
+
+            tokens = page_tokens(self.pages, language)
+            self.tokens = {**self.tokens, language: tokens}
+            if self.pk:
+                DocumentText.objects.filter(pk=self.pk).update(tokens=self.tokens)
+        return tokens
 
 
 class DownloadCount(models.Model):
@@ -411,3 +431,14 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.document}: {self.count}"
+
+
+def _register_search_document():
+    from publications.searching import build_publication_document, publication_passages
+
+    register_document(
+        PublicationPage, build_publication_document, "publicatie", passages=publication_passages
+    )
+
+
+_register_search_document()

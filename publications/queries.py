@@ -5,23 +5,14 @@ Views and templates get plain objects from here; they run no queries of their ow
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+
+from publications.searching import PageMatch, locate
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
-MAX_PAGES_SHOWN = 5
-
-# Words too common to tell pages apart; the search engine ignores them as well.
-STOPWORDS = frozenset(
-    "de het een en of in op te van voor met aan bij als dat die dit er is zijn wat wie hoe "
-    "niet ook om over tot uit naar door maar dan the a an of and or to for".split()
-)
 
 
 @dataclass(frozen=True)
@@ -29,23 +20,6 @@ class Option:
     value: str
     label: str
     selected: bool = False
-
-
-@dataclass(frozen=True)
-class PageMatch:
-    """Where the words of a query occur in one file of a publication."""
-
-    file: object  # PublicationFile
-    pages: list[int]  # 1-based page numbers, all of them
-    excerpt: str  # HTML-safe, the matched words in <mark>
-
-    @property
-    def shown_pages(self):
-        return self.pages[:MAX_PAGES_SHOWN]
-
-    @property
-    def more_pages(self):
-        return max(0, len(self.pages) - MAX_PAGES_SHOWN)
 
 
 @dataclass(frozen=True)
@@ -75,101 +49,33 @@ class PublicationListing:
 # --- words -----------------------------------------------------------------------------------
 
 
-def _fold(text):
-    """Lower case without accents, so "geïnspireerd" and "geinspireerd" are the same word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def search_publication_ids(ids, query, language, locale_id):
+    """The ids among `ids` that match `query`, best first, by the site search's engine and rules.
 
-
-def _stemmer():
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("dutch")
-
-
-def query_terms(query):
-    """The stems of the meaningful words of a query (Dutch stemming, accents folded)."""
-    words = [w for w in re.findall(r"\w+", _fold(query)) if len(w) > 1 and w not in STOPWORDS]
-    stemmer = _stemmer()
-    return list(dict.fromkeys(stemmer.stemWord(w) for w in words))
-
-
-def _matching_words(text, stems, stemmer):
-    """The words of `text` whose stem is one of `stems`, keyed by stem."""
-    folded = _fold(text)
-    found = {}
-    for stem in stems:
-        # Quick test first: an inflected word almost always starts with its stem.
-        if stem[:4] not in folded:
-            continue
-        for word in set(re.findall(r"\w*" + re.escape(stem[:4]) + r"\w*", folded)):
-            if stemmer.stemWord(word) == stem:
-                found.setdefault(stem, set()).add(word)
-    return found
-
-
-def _excerpt(text, words, width=90):
-    folded = _fold(text)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len)[::-1]) + r")\b"
-    )
-    first = pattern.search(folded)
-    start = max(0, first.start() - width) if first else 0
-    end = min(len(text), (first.end() if first else 0) + width)
-    # Folding keeps the length for ordinary Latin text, so positions map back onto the original.
-    fragment = text[start:end]
-    folded_fragment = folded[start:end] if len(folded) == len(text) else _fold(fragment)
-    out, last = [], 0
-    if len(folded_fragment) == len(fragment):
-        for match in pattern.finditer(folded_fragment):
-            out.append(escape(fragment[last : match.start()]))
-            out.append(f"<mark>{escape(fragment[match.start() : match.end()])}</mark>")
-            last = match.end()
-    out.append(escape(fragment[last:]))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return mark_safe(prefix + " ".join("".join(out).split()) + suffix)  # noqa: S308 -- escaped above
-
-
-def find_in_files(publication, query):
-    """For each file of `publication`, the pages on which all words of `query` occur.
-
-    When no page has all the words, the pages that have the most of them are given.
+    The strictest level the search page uses that finds anything: all words, then most of them.
+    Returns (ordered ids, query plan).
     """
-    from publications.models import DocumentText
+    from search.engines.base import EngineUnavailable
+    from search.engines.database import DatabaseEngine
+    from search.pipeline import query_plan
+    from search.service import get_engine
 
-    stems = query_terms(query)
-    if not stems:
-        return []
-    stemmer = _stemmer()
-    files = list(publication.files.select_related("document"))
-    texts = {
-        t.document_id: t
-        for t in DocumentText.objects.filter(
-            document_id__in=[f.document_id for f in files], status=DocumentText.Status.DONE
-        )
-    }
-    results = []
-    for item in files:
-        record = texts.get(item.document_id)
-        if record is None:
-            continue
-        scored = []
-        for number, text in enumerate(record.pages, start=1):
-            found = _matching_words(text, stems, stemmer)
-            if found:
-                scored.append((len(found), number, text, set().union(*found.values())))
-        if not scored:
-            continue
-        best = max(score for score, *_ in scored)
-        pages = [(n, text, words) for score, n, text, words in scored if score == best]
-        _n, first_text, first_words = pages[0]
-        results.append(
-            PageMatch(
-                file=item, pages=[n for n, *_ in pages], excerpt=_excerpt(first_text, first_words)
-            )
-        )
-    return results
+    plan = query_plan(query, language)
+    if plan.is_empty or not ids:
+        return [], plan
+    engine = get_engine()
+    try:
+        rows = engine.match(plan, language, locale_id)
+    except EngineUnavailable:
+        rows = DatabaseEngine().match(plan, language, locale_id)
+    wanted = set(ids)
+    rows = [row for row in rows if row[0] in wanted]
+    for level in plan.required_matches():
+        found = [row for row in rows if row[2] >= level]
+        if found:
+            found.sort(key=lambda row: (row[2], row[1]), reverse=True)
+            return [row[0] for row in found], plan
+    return [], plan
 
 
 # --- the listing -----------------------------------------------------------------------------
@@ -221,10 +127,14 @@ def list_publications(index_page, params, page_size=PAGE_SIZE):
             year = ""
     selection = selection.distinct().order_by("-publication_date", "title")
 
+    plan = None
     if query:
-        ids = list(selection.values_list("id", flat=True))
-        found = PublicationPage.objects.filter(id__in=ids).search(query, operator="and")
-        pages = list(found)
+        language = index_page.locale.language_code
+        ids, plan = search_publication_ids(
+            list(selection.values_list("id", flat=True)), query, language, index_page.locale_id
+        )
+        by_id = PublicationPage.objects.in_bulk(ids)
+        pages = [by_id[pk] for pk in ids if pk in by_id]
     else:
         pages = list(selection)
 
@@ -236,7 +146,7 @@ def list_publications(index_page, params, page_size=PAGE_SIZE):
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     items = [
-        ListedPublication(page=p, matches=find_in_files(p, query) if query else [])
+        ListedPublication(page=p, matches=locate(p, plan) if plan else [])
         for p in page_obj.object_list
     ]
 

@@ -24,7 +24,9 @@ def publication_index(home_page):
 
 @pytest.fixture
 def report_document(db):
-    return make_document("Overheidsprofessionals werken aan nieuwe rollen", "rapport.pdf", pdf_bytes(REPORT_PAGES))
+    return make_document(
+        "Overheidsprofessionals werken aan nieuwe rollen", "rapport.pdf", pdf_bytes(REPORT_PAGES)
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ def test_download_serves_the_file_as_an_attachment_with_its_type(client, report,
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        "attachment; filename=\"Overheidsprofessionals werken aan nieuwe rollen.pdf\"; "
+        'attachment; filename="Overheidsprofessionals werken aan nieuwe rollen.pdf"; '
         "filename*=UTF-8''Overheidsprofessionals%20werken%20aan%20nieuwe%20rollen.pdf"
     )
     body = b"".join(response.streaming_content)
@@ -37,7 +37,10 @@ def test_non_ascii_title_keeps_its_exact_name_in_filename_star(client, publicati
     response = client.get(page.download_url(document.pk))
     disposition = response["Content-Disposition"]
     assert disposition.startswith('attachment; filename="Rapport Zelfsturing een.pdf"')
-    assert "filename*=UTF-8''Rapport%20%E2%80%98Zelfsturing%E2%80%99%20%C3%A9%C3%A9n.pdf" in disposition
+    assert (
+        "filename*=UTF-8''Rapport%20%E2%80%98Zelfsturing%E2%80%99%20%C3%A9%C3%A9n.pdf"
+        in disposition
+    )
 
 
 def test_each_download_adds_one_to_the_counter(client, report, report_document):
@@ -61,7 +64,10 @@ def test_continuing_a_download_with_a_range_does_not_count_again(client, report,
     assert b"".join(first.streaming_content).startswith(b"%PDF-")
     rest = client.get(url, HTTP_RANGE="bytes=100-")
     assert rest.status_code == 206
-    assert rest["Content-Range"] == f"bytes 100-{report_document.file_size - 1}/{report_document.file_size}"
+    assert (
+        rest["Content-Range"]
+        == f"bytes 100-{report_document.file_size - 1}/{report_document.file_size}"
+    )
     assert len(b"".join(rest.streaming_content)) == report_document.file_size - 100
     assert downloads_of(report_document) == 1
 
