@@ -11,21 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from search.types import FACET_NAMES, MAX_PAGE_SIZE, SearchParams, SearchResults
+from search.types import MAX_PAGE_SIZE, SearchParams, SearchResults
 
 PAGE_SIZE = 12
-MAX_FILTER_VALUES = 20  # per facet; more is never a real visitor
-MAX_QUERY_LENGTH = 200
 
 
 def search_practices(params):
     # Imported when called: the search app's service module may load engines at import time.
-    try:
-        from search.service import search_practices as service
-    except ModuleNotFoundError as missing:  # TEMPORARY until the search service is committed
-        if missing.name != "search.service":
-            raise
-        return SearchResults(params=params, count=0, hits=[], facets={})
+    from search.service import search_practices as service
+
     return service(params)
 
 
@@ -48,17 +42,11 @@ def page_number(request):
 
 
 def filters_from_query(request):
-    """The facet filters a visitor chose in the GET form: {facet name: (value, …)}."""
-    filters = {}
-    for name in FACET_NAMES:
-        values = []
-        for value in request.GET.getlist(name)[:MAX_FILTER_VALUES]:
-            value = value.strip()[:100]
-            if value and value not in values:
-                values.append(value)
-        if values:
-            filters[name] = tuple(values)
-    return filters
+    """The facet filters a visitor chose in the GET form: {facet name: (value, …)}, read as the search page does."""
+    from search.params import parse_params
+
+    params, _errors = parse_params(request.GET, current_language())
+    return dict(params.filters)
 
 
 @dataclass

@@ -180,9 +180,13 @@ def municipality_detail(request, slug):
             cbs_code__in=neighbour_codes(municipality.cbs_code), is_current=True
         ).order_by("name")
     )
+    # Cases filed under a former municipality are found by its own code: ask for those too.
+    former_codes = {succession.old.cbs_code for succession in former}
+    former_codes |= set(municipality.predecessors.values_list("cbs_code", flat=True))
     value = municipality_value(municipality)
+    values = (value, *sorted(former_codes - {value}))
     listing = build_listing(
-        request, {"municipality": (value,)}, dutch_filters={"municipality": (value,)}
+        request, {"municipality": values}, dutch_filters={"municipality": values}
     )
     return _render(
         request,
@@ -192,7 +196,7 @@ def municipality_detail(request, slug):
             "former": former,
             "neighbours": neighbours,
             "listing": listing,
-            "search_query": f"municipality={value}",
+            "search_query": "&".join(f"municipality={code}" for code in values),
         },
     )
 

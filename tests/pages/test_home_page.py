@@ -1,0 +1,69 @@
+"""The home page: figures, themes with counts, newest cases and the map of the Netherlands."""
+
+import re
+
+from search.service import search_practices
+from search.types import SearchParams
+
+
+def test_home_page_says_how_many_cases_from_how_many_municipalities(client, cases):
+    html = client.get("/").content.decode()
+    assert "<strong>4</strong> praktijkvoorbeelden uit <strong>3</strong> gemeenten" in html
+
+
+def test_home_page_lists_themes_with_their_number_of_cases(client, cases):
+    html = client.get("/").content.decode()
+    youth = re.search(r'href="/thema/jeugdzorg/">.*?(\d+) praktijkvoorbeeld', html, re.S)
+    assert youth and youth.group(1) == "3"
+
+
+def test_home_page_shows_the_newest_cases_first(client, cases):
+    html = client.get("/").content.decode()
+    newest = html.index("Barneveld bespreekt casussen met huisartsen")
+    older = html.index("Ede koopt jeugdzorg in op resultaat")
+    assert newest < older
+
+
+def test_map_has_one_link_per_municipality_with_cases(client, cases):
+    html = client.get("/").content.decode()
+    links = re.findall(r'<a class="nl-map__link" href="([^"]+)" aria-label="([^"]+)">', html)
+    assert sorted(links) == [
+        ("/gemeente/barneveld/", "Barneveld: 2 praktijkvoorbeelden"),
+        ("/gemeente/ede/", "Ede: 1 praktijkvoorbeeld"),
+        ("/gemeente/utrecht/", "Utrecht: 1 praktijkvoorbeeld"),
+    ]
+
+
+def test_map_table_holds_the_same_municipalities_and_counts(client, cases):
+    html = client.get("/").content.decode()
+    rows = re.findall(
+        r'<tr class="utrecht-table__row" data-cbs-code="(GM\d+)">.*?numeric">(\d+)</td>', html
+    )
+    areas = re.findall(r'data-cbs-code="(GM\d+)" d=', html)
+    assert sorted(rows) == [("GM0203", "2"), ("GM0228", "1"), ("GM0344", "1")]
+    assert sorted(areas) == ["GM0203", "GM0228", "GM0344"]
+
+
+def test_map_shading_follows_the_number_of_cases(client, cases):
+    html = client.get("/").content.decode()
+    found = re.findall(r'nl-map__area--level-(\d)" data-cbs-code="(GM\d+)"', html)
+    assert {code: level for level, code in found} == {"GM0203": "2", "GM0228": "1", "GM0344": "1"}
+
+
+def test_map_credits_cbs_and_pdok(client, cases):
+    assert "Bron: CBS / PDOK" in client.get("/").content.decode()
+
+
+def test_map_counts_agree_with_the_search_facet(client, cases):
+    facet = search_practices(SearchParams(language="nl")).facets["municipality"]
+    html = client.get("/").content.decode()
+    for item in facet:
+        assert f'data-cbs-code="{item.value}"><th' in html
+        assert re.search(rf'data-cbs-code="{item.value}">.*?numeric">{item.count}</td>', html, re.S)
+
+
+def test_english_home_page_maps_only_english_cases(client, cases):
+    html = client.get("/en/").content.decode()
+    links = re.findall(r'<a class="nl-map__link" href="([^"]+)"', html)
+    assert len(links) == 1
+    assert links[0].startswith("/en/") and links[0].endswith("/barneveld/")
