@@ -6,3 +6,9 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Zoeken")
+
+    def ready(self):
+        # Elasticsearch index updates on publish, unpublish, move, delete and renamed terms.
+        from search import indexing
+
+        indexing.connect()

@@ -26,7 +26,6 @@ logger = logging.getLogger("search.engine")
 UPDATE = PendingIndexUpdate.Action.UPDATE
 DELETE = PendingIndexUpdate.Action.DELETE
 RETRY_BATCH = 200
-_known_indexes = set()
 
 
 def _key(instance):
@@ -84,13 +83,15 @@ def _bulk_actions(backend, changes):
         if model is None:
             continue
         index = backend.get_index_for_model(model)
-        if index.name not in _known_indexes:
+        # Writing to a missing index would make Elasticsearch create one with a guessed mapping.
+        known = backend.__dict__.setdefault("known_indexes", set())
+        if index.name not in known:
             if not backend.es.indices.exists(index=index.name):
                 logger.warning(
                     "Search index %s does not exist yet; run `manage.py update_index`.", index.name
                 )
                 return None
-            _known_indexes.add(index.name)
+            known.add(index.name)
         instance = None
         if action == UPDATE:
             found = model._default_manager.filter(pk=object_id).first()

@@ -33,3 +33,38 @@ class Synonym(models.Model):
     def expressions(self):
         return [term.strip() for term in self.terms.split(",") if term.strip()]
 
+
+class PendingIndexUpdate(models.Model):
+    """A change the search engine missed while it was unreachable; `retry_search_index` sends it again.
+
+    One row per object: a later change to the same object replaces the earlier one.
+    """
+
+    class Action(models.TextChoices):
+        UPDATE = "update", _("bijwerken")
+        DELETE = "delete", _("verwijderen")
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(_("object-id"), max_length=64)
+    action = models.CharField(
+        _("actie"), max_length=10, choices=Action.choices, default=Action.UPDATE
+    )
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("wachtende indexwijziging")
+        verbose_name_plural = _("wachtende indexwijzigingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="unique_pending_index_update"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.content_type_id}:{self.object_id}"

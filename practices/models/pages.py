@@ -21,6 +21,7 @@ from search.documents import (
     register_document,
     searchable_fields,
 )
+from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 
@@ -46,7 +47,7 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticePage(SearchDocumentMixin, Page):
+class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
     """A case story: where it happened, what it is about, and what others can learn from it."""
 
     summary = models.TextField(
@@ -175,6 +176,7 @@ class PracticePage(SearchDocumentMixin, Page):
         extra=[
             index.FilterField("practice_date"),
             index.FilterField("municipality"),
+            *ENGINE_FILTER_FIELDS,  # facet values and visibility for the Elasticsearch engine
         ],
     )
 

@@ -68,6 +68,8 @@ def dutch_filters(*, synonyms=(), compound_parts=COMPOUND_PARTS, for_search=Fals
             }
         )
     chain.append({"type": "snowball", "language": "Dutch"})
+    # A compound part may equal the stemmed word itself (inkopers → inkoper); keep it once.
+    chain.append({"type": "unique", "only_on_same_position": True})
     return chain
 
 

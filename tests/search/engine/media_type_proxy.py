@@ -28,6 +28,7 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def _forward(self):
+        self.server.request_count += 1
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {
@@ -71,11 +72,18 @@ class MediaTypeProxy:
         parts = urlsplit(upstream_url)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
+        self.server.request_count = 0
         self.server.upstream_host = parts.hostname
         self.server.upstream_port = parts.port
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
+
+    @property
+    def request_count(self):
+        return self.server.request_count
 
     def retarget(self, upstream_url):
         parts = urlsplit(upstream_url)
