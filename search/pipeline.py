@@ -282,7 +282,7 @@ def run_search(engine, params):
         for position, level in enumerate(levels):
             at_level = [doc for doc in candidates if matched[doc.page_id][1] >= level]
             results, counts, relaxations = facet_filter(at_level, params.filters)
-            enough = len(results) >= (RELAX_BELOW if len(plan.groups) >= 3 else 1)
+            enough = len(results) >= RELAX_BELOW
             if enough or position == len(levels) - 1:
                 break
     else:

@@ -43,7 +43,7 @@ class QueryPlan:
         if n <= 1:
             return [n]
         if n == 2:
-            return [2, 1]
+            return [2, 1]  # relaxed only when the pair matches (almost) nothing
         levels = [n, max(2, n - 1), max(1, -(-n * 2 // 5))]
         return sorted(set(levels), reverse=True)
 
@@ -119,7 +119,7 @@ def build_plan(query, language="nl", vocabulary=None, synonyms=()):
         if vocabulary is not None and len(word) >= MIN_TYPO_LENGTH and not word.isdigit():
             known = any(all(t in vocabulary for t in alt) for alt in alternatives)
             if not known:
-                near = vocabulary.near(stems[i])
+                near = vocabulary.near(stems[i]) or vocabulary.near_word(word, language)
                 if near:
                     corrections.append((word, near[0]))
                     alternatives.extend((token,) for token in near[:5])

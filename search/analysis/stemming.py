@@ -27,6 +27,8 @@ def stem(word, language="nl"):
         return word
     if language == "nl" and word.endswith("ies") and len(word) > 6:
         word = word[:-1]  # decentralisaties → decentralisatie, which Snowball leaves alone
+    elif language == "nl" and word.endswith(("ches", "shes")) and len(word) > 5:
+        word = word[:-2]  # English loans: coaches → coach
     return _stemmer(language).stemWord(word)
 
 

@@ -48,6 +48,19 @@ def edit_distance(a, b):
     return previous[-1]
 
 
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits(word):
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in splits if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    found |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    found |= {a + c + b for a, b in splits for c in LETTERS}
+    found.discard(word)
+    return found
+
+
 def _deletes(word):
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -87,6 +100,16 @@ class Vocabulary:
         found.discard(token)
         matches = [t for t in found if edit_distance_at_most_one(t, token)]
         return sorted(matches, key=lambda t: (-self.frequencies[t], t))
+
+    def near_word(self, word, language="nl"):
+        """Index stems of the words one edit away from a surface word: finds typos that change
+        how a word is stemmed (laaggeletterdhied → laaggeletterdheid → laaggeletterd)."""
+        found = {}
+        for candidate in _edits(word):
+            token = stem(candidate, language)
+            if token in self.frequencies:
+                found[token] = self.frequencies[token]
+        return sorted(found, key=lambda t: (-found[t], t))
 
     def closest(self, token, max_distance=2):
         """The most frequent index stem within `max_distance` edits, for suggestions."""
