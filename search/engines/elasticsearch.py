@@ -15,6 +15,7 @@ from search.engines.base import EngineUnavailable, SearchEngine
 from search.engines.database import database_autocomplete
 from search.filter_fields import FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
 from search.pipeline import (
+    RELAX_BELOW,
     Terms,
     _term_map,
     build_hits,
@@ -31,6 +32,7 @@ from search.types import FACET_NAMES, MunicipalityTerm, SearchResults
 TITLE_FIELD = "title"  # raw title plus the analysed title part (search.documents)
 BODY_FIELD = "search_body_text"  # the analysed document, all of it
 TITLE_WEIGHT = 4.0
+GROUP_WEIGHT = 1000.0  # one more matched query word outranks any difference in text relevance
 MAX_FACET_VALUES = 10_000  # every value of a facet, however many municipalities there are
 MAX_MATCHES = 10_000
 SNIPPET_CHARS = 240
@@ -59,17 +61,31 @@ def alternative_query(tokens):
 
 def plan_query(plan, level):
     """At least `level` of the plan's groups (query words) must match; each group is a set of
-    alternatives (stems, compounds, synonyms, typo corrections) of which one is enough."""
-    groups = [
-        {
+    alternatives (stems, compounds, synonyms, typo corrections) of which one is enough.
+
+    As on the database engine, results matching more groups rank first: each matched group adds a
+    constant far above what text relevance can add, which then orders pages within a group count.
+    """
+    groups = []
+    for position, group in enumerate(plan.groups):
+        alternatives = {
             "bool": {
                 "should": [alternative_query(tokens) for tokens in group.alternatives],
                 "minimum_should_match": 1,
-                "_name": f"group{position}",
             }
         }
-        for position, group in enumerate(plan.groups)
-    ]
+        groups.append(
+            {
+                "bool": {
+                    "should": [
+                        {"constant_score": {"filter": alternatives, "boost": GROUP_WEIGHT}},
+                        alternatives,
+                    ],
+                    "minimum_should_match": 1,
+                    "_name": f"group{position}",
+                }
+            }
+        )
     return {"bool": {"should": groups, "minimum_should_match": level}}
 
 
@@ -188,7 +204,7 @@ class ElasticsearchEngine(SearchEngine):
         base = visibility_filters(language, self._content_types())
 
         levels = plan.required_matches() if not plan.is_empty else [0]
-        enough = 5 if len(plan.groups) >= 3 else 1  # as the database engine: relax long questions
+        enough = RELAX_BELOW  # as the database engine: too few results, then relax
         for position, level in enumerate(levels):
             if plan.is_empty:
                 query = {"bool": {"filter": base}}
