@@ -5,6 +5,7 @@ request: as a django-tasks task when a real task backend is configured, else in 
 `manage.py extract_publication_text` catches up with anything missed.
 """
 
+import contextvars
 import hashlib
 import logging
 import re
@@ -19,6 +20,8 @@ from publications.file_checks import parse_package_xml
 from publications.searching import INDEX_LANGUAGE
 
 logger = logging.getLogger(__name__)
+
+_mode_override = contextvars.ContextVar("publication_text_extraction", default=None)
 
 MAX_CHARACTERS = 5_000_000  # of text per document; more is not a publication but a data dump
 MAX_XML_BYTES = 200 * 1024 * 1024
@@ -251,11 +254,21 @@ def schedule_extraction(document_id):
     DocumentText.objects.update_or_create(
         document_id=document_id, defaults={"status": DocumentText.Status.PENDING}
     )
-    mode = getattr(settings, "PUBLICATION_TEXT_EXTRACTION", "auto")
+    mode = _mode_override.get() or getattr(settings, "PUBLICATION_TEXT_EXTRACTION", "auto")
     if mode == "inline":
         extract_document_text(document_id)
         return
     transaction.on_commit(lambda: _dispatch(document_id, mode))
+
+
+class extracting_inline:
+    """Read texts at once in this process (management commands, which are not requests)."""
+
+    def __enter__(self):
+        self._token = _mode_override.set("inline")
+
+    def __exit__(self, *exc_info):
+        _mode_override.reset(self._token)
 
 
 def _uses_task_worker():
