@@ -53,5 +53,19 @@ messages: install-test
 	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv
 
+# Import speed: 10,000 generated practices into a throwaway database (BENCH_DATABASE_URL to use PostgreSQL).
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-import.sqlite3
+bench-import: install-test
+	rm -f var/bench-import.sqlite3
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py bench_import --count $${COUNT:-10000}
+
+# Search speed: faceted search API against a plain Wagtail search listing, on N generated practices
+# (BENCH_SEARCH_DATABASE_URL=postgres://… for PostgreSQL; the database is reused between runs).
+BENCH_SEARCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-search.sqlite3
+bench-search: install-test
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300}
+
 clean:
 	rm -rf $(VENV) var

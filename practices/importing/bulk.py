@@ -11,8 +11,10 @@ import logging
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
@@ -39,6 +41,15 @@ def unique_slug(slug, taken):
     return candidate
 
 
+def empty_other_relations(page):
+    """New pages have no comments, attachments or related practices: say so in memory, so that
+    serialising the revision does not ask the database for each."""
+    for relation in get_all_child_relations(page):
+        name = relation.get_accessor_name()
+        if name not in CHILD_RELATIONS:
+            setattr(page, name, [])
+
+
 def place_in_tree(parent, pages, *, publish, user, now):
     """Give each page its path, depth, URL path and status as `parent.add_child` would."""
     last = parent.get_last_child()
@@ -52,7 +63,9 @@ def place_in_tree(parent, pages, *, publish, user, now):
         page.slug = unique_slug(page.slug, taken)
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.content_type = content_type
-        page.locale_id = parent.locale_id
+        if page.locale_id != parent.locale_id:
+            page.locale = parent.locale
+        empty_other_relations(page)
         page.draft_title = page.title
         page.live = publish
         page.has_unpublished_changes = not publish
@@ -131,7 +144,22 @@ def add_revisions(pages, *, publish, user, now):
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
         page.live_revision = revision if publish else None
-    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"], batch_size=BATCH_SIZE)
+    # One UPDATE … SET latest_revision = (its only revision) instead of a CASE per page.
+    only_revision = Subquery(
+        Revision.objects.filter(
+            base_content_type=base_content_type,
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    )
+    ids = [page.id for page in pages]
+    for start in range(0, len(ids), BATCH_SIZE):
+        batch = Page.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
+        if publish:
+            batch.update(latest_revision=only_revision, live_revision=only_revision)
+        else:
+            batch.update(latest_revision=only_revision)
 
     entries = []
     for page, revision in zip(pages, revisions, strict=True):
@@ -152,16 +180,38 @@ def add_revisions(pages, *, publish, user, now):
     PageLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
 
 
+def callable_search_fields():
+    # search.documents builds one SearchDocument per page that the other methods read.
+    names = ["search_document"] if callable(getattr(PracticePage, "search_document", None)) else []
+    for search_field in PracticePage.get_search_fields():
+        name = getattr(search_field, "method_name", None) or search_field.field_name
+        if callable(getattr(PracticePage, name, None)) and name not in names:
+            names.append(name)
+    return names
+
+
 def index_pages(pages):
     """Add the pages to every configured search backend in bulk; a backend that is down is logged."""
-    for backend in get_search_backends(with_auto_update=False):
-        try:
-            for start in range(0, len(pages), BATCH_SIZE):
-                backend.add_bulk(PracticePage, pages[start : start + BATCH_SIZE])
-        except Exception:  # noqa: BLE001 - the pages are saved; `update_index` catches up later
-            logger.exception(
-                "Search backend %s could not index imported pages; run update_index", backend
-            )
+    # Search fields backed by a method (the analysed text of search.documents) are asked for
+    # by several index columns; work each out once per page for this pass.
+    methods = callable_search_fields()
+    for page in pages:
+        for name in methods:
+            value = getattr(page, name)()
+            setattr(page, name, lambda value=value: value)
+    try:
+        for backend in get_search_backends(with_auto_update=False):
+            try:
+                for start in range(0, len(pages), BATCH_SIZE):
+                    backend.add_bulk(PracticePage, pages[start : start + BATCH_SIZE])
+            except Exception:  # the pages are saved; `update_index` catches up later
+                logger.exception(
+                    "Search backend %s could not index imported pages; run update_index", backend
+                )
+    finally:
+        for page in pages:
+            for name in methods:
+                page.__dict__.pop(name, None)
 
 
 @transaction.atomic

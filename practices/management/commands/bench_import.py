@@ -1,0 +1,105 @@
+"""`manage.py bench_import`: generate N practices, import them, and print practices per second.
+
+Run it on a throwaway database (`make bench-import` does); it checks afterwards that the page tree
+is valid, every page has a (live) revision and the search index holds every page.
+"""
+
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page, Revision
+from wagtail.search.backends import get_search_backend
+
+from practices.importing.service import import_file
+from practices.models import Municipality, PracticePage, ProfessionalGroup, Theme
+from practices.setup import ensure_practices_setup
+
+WORDS = (
+    "gemeente team inwoners keukentafel bedoeling wijkteam jeugdhulp inkoop netwerk leren "
+    "intervisie casus gesprek beleid uitvoering vertrouwen ruimte regels samenwerking"
+).split()
+
+
+def generated_rows(count, seed=2015):
+    rng = random.Random(seed)
+    municipalities = list(Municipality.objects.values_list("cbs_code", flat=True))
+    themes = list(Theme.objects.filter(locale__language_code="nl").values_list("name", flat=True))
+    groups = list(
+        ProfessionalGroup.objects.filter(locale__language_code="nl").values_list("name", flat=True)
+    )
+
+    def sentence(words=12):
+        return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+    for number in range(count):
+        yield {
+            "id": f"bench-{number:06d}",
+            "title": f"Praktijkvoorbeeld {number}: {sentence(4)[:-1]}",
+            "municipality": rng.choice(municipalities),
+            "themes": rng.sample(themes, 2),
+            "professional_groups": rng.sample(groups, 1),
+            "summary": sentence(20),
+            "situation": "\n\n".join(sentence() for _ in range(3)),
+            "approach": "\n\n".join(sentence() for _ in range(3)),
+            "results": sentence(),
+            "lessons": sentence(),
+            "date": f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-01",
+            "tags": [rng.choice(WORDS)],
+        }
+
+
+class Command(BaseCommand):
+    help = (
+        "Meet de importsnelheid met gegenereerde praktijkvoorbeelden (gebruik een wegwerpdatabase)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=10_000)
+        parser.add_argument("--publish", action="store_true", default=True)
+        parser.add_argument("--drafts", dest="publish", action="store_false")
+
+    def handle(self, *args, count, publish, **options):
+        ensure_practices_setup()
+        if PracticePage.objects.filter(external_id__startswith="bench-").exists():
+            raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "bench.jsonl"
+            with open(path, "w", encoding="utf-8") as stream:
+                for row in generated_rows(count):
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.stdout.write(f"{count} praktijkvoorbeelden gegenereerd; importeren …")
+            started, cpu_started = time.perf_counter(), time.process_time()
+            result = import_file(path, publish=publish)
+            elapsed = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
+        if result.problems:
+            raise CommandError("\n".join(str(problem) for problem in result.problems[:10]))
+
+        imported = PracticePage.objects.filter(external_id__startswith="bench-")
+        tree_problems = [problems for problems in Page.find_problems() if problems]
+        pages_without_revision = imported.filter(latest_revision__isnull=True).count()
+        revisions = Revision.objects.filter(
+            object_id__in=[str(pk) for pk in imported.values_list("pk", flat=True)]
+        ).count()
+        found = get_search_backend().search("Praktijkvoorbeeld", PracticePage).count()
+        created = result.summary.created
+        self.stdout.write(
+            f"geïmporteerd: {created} in {elapsed:.1f} s (CPU van dit proces: {cpu:.1f} s)"
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"praktijkvoorbeelden per seconde: {created / elapsed:.0f}")
+        )
+        # On a busy machine wall-clock time mostly measures the neighbours; CPU time does not.
+        self.stdout.write(f"per seconde CPU-tijd van dit proces: {created / cpu:.0f}")
+        self.stdout.write(f"boomproblemen (Page.find_problems): {len(tree_problems)}")
+        self.stdout.write(
+            f"revisies: {revisions}, pagina's zonder revisie: {pages_without_revision}"
+        )
+        self.stdout.write(
+            f"live: {imported.filter(live=True, live_revision__isnull=False).count()}"
+        )
+        self.stdout.write(f"in de zoekindex (zoekt 'Praktijkvoorbeeld'): {found}")
