@@ -6,9 +6,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import transaction
 from wagtail.models import Locale
 
 from contributions.setup import ensure_contributions
+from home.site_structure import ensure_site_structure
 from tests.factories import MunicipalityFactory, PracticeIndexPageFactory, ThemeFactory
 
 
@@ -29,9 +31,9 @@ def moderation_workflow():
     return ensure_moderation()
 
 
-@pytest.fixture
-def site_with_form(home_page, english_home):
-    """Dutch and English practice indexes and form pages, terms in both languages, two places."""
+def build_site():
+    """Dutch and English practice indexes and form pages, terms in both languages, a place, an editor."""
+    home_page = ensure_site_structure()
     index = PracticeIndexPageFactory(parent=home_page)
     english = Locale.objects.get(language_code="en")
     english_index = index.copy_for_translation(english)
@@ -61,6 +63,20 @@ def site_with_form(home_page, english_home):
         "terms": terms,
         "zwolle": zwolle,
     }
+
+
+@pytest.fixture(scope="module")
+def module_site(django_db_setup, django_db_blocker):
+    """Built once per module inside a transaction that is rolled back at the end of the module;
+    each test's own transaction nests inside it, so tests stay independent but setup is paid once."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def site_with_form(module_site, db):
+    return module_site
 
 
 @pytest.fixture
