@@ -3,20 +3,38 @@
 pytest-django's `live_server` fixture would wrap every test in `transactional_db`, which empties
 the database after each test; building the content once per session is what keeps these tests
 fast. So the server below is pytest-django's own `LiveServer`, started once, serving content that
-is committed once. These tests request no `db` fixture, so pytest-django runs them after all
-database tests; when the session ends the database is emptied, as after any transactional test.
+is committed once into the test database and removed again when the session ends (the database
+is put back as it was). pytest-django runs these tests after all other database tests.
 """
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.content import build_site_content
 
 # Never let Playwright fetch a browser of its own: Debian's chromium is the one we use.
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make beside it
+# are plain synchronous ones, so Django's guard against ORM calls inside async code does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests use the test database (so pytest-django creates it even when they run alone).
+
+    This runs after pytest-django has put the tests in order, so they stay last.
+    """
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.django_db)
+
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,6 +50,10 @@ CHROMIUM_ARGS = [
 def site(django_db_setup, django_db_blocker):
     """The running site: `site.url` is its address, `site.pages` the addresses of its content."""
     with django_db_blocker.unblock():
+        name = str(connection.settings_dict["NAME"])
+        if "test" not in name and "memory" not in name:
+            pytest.fail(f"refusing to fill and empty {name}: not a test database")
+        snapshot = connection.creation.serialize_db_to_string()
         pages = build_site_content()
         server = LiveServer("127.0.0.1")
         server.pages = pages
@@ -39,7 +61,9 @@ def site(django_db_setup, django_db_blocker):
             yield server
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
+            # As Django's serialized rollback does: no post-migrate rows, the snapshot has them.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture(scope="session")
