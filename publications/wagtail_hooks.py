@@ -2,12 +2,15 @@
 
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from publications.models import PublicationFile, PublicationPage, Publisher
+from publications.reports import DownloadsReportView, page_policy
 
 
 class PublisherViewSet(SnippetViewSet):
@@ -21,6 +24,36 @@ class PublisherViewSet(SnippetViewSet):
 
 
 register_snippet(PublisherViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_downloads_report_urls():
+    return [
+        path(
+            "publicaties/downloads/", DownloadsReportView.as_view(), name="publications_downloads"
+        ),
+        path(
+            "publicaties/downloads/resultaten/",
+            DownloadsReportView.as_view(results_only=True),
+            name="publications_downloads_results",
+        ),
+    ]
+
+
+class DownloadsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_policy.user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def register_downloads_menu_item():
+    return DownloadsMenuItem(
+        _("Downloads van publicaties"),
+        reverse("publications_downloads"),
+        name="publications-downloads",
+        icon_name="download",
+        order=1060,
+    )
 
 
 @hooks.register("before_serve_document")

@@ -11,3 +11,23 @@ register = template.Library()
 def publications_mentioning_practice(practice_page):
     """`{% publications_mentioning_practice page %}`: the publications that discuss this practice."""
     return {"publications": publications_mentioning(practice_page) if practice_page else []}
+
+
+@register.simple_tag(takes_context=True)
+def publication_index_page(context):
+    """`{% publication_index_page as index %}`: the publication overview in the current language."""
+    from django.utils.translation import get_language
+    from wagtail.models import Locale
+
+    from publications.models import PublicationIndexPage
+
+    request = context.get("request")
+    pages = PublicationIndexPage.objects.live().public()
+    try:
+        locale = Locale.objects.get(language_code=get_language())
+    except Locale.DoesNotExist:
+        return None
+    page = pages.filter(locale=locale).first()
+    if page is not None and request is not None and page.get_url(request) is None:
+        return None
+    return page
