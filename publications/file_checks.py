@@ -163,7 +163,7 @@ def check_file(file, name=None, *, allowed=PUBLICATION_TYPES, max_bytes=None):
         if extension in allowed and extension in FILE_TYPES:
             raise ValidationError(
                 _(
-                    "Het bestand ‘%(name)s’ heet %(claimed)s, maar de inhoud is %(what)s. "
+                    "Volgens de naam is ‘%(name)s’ %(claimed)s, maar de inhoud is %(what)s. "
                     "Toegestaan zijn alleen %(allowed)s."
                 ),
                 code="type_mismatch",
