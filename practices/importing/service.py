@@ -16,11 +16,19 @@ class ImportResult:
 
 
 def import_file(
-    path, *, create_missing_terms=False, dry_run=False, publish=False, user=None, progress=None
+    path,
+    *,
+    create_missing_terms=False,
+    dry_run=False,
+    publish=False,
+    user=None,
+    progress=None,
+    skip_existing=False,
 ):
     """Import practices from `path`; raises reader.FileProblem if the file cannot be read at all.
 
-    `progress`, if given, is called with (practices just written, total).
+    `progress`, if given, is called with (practices just written, total). `skip_existing` leaves
+    pages that exist already alone (the demo loader must not overwrite editors' changes).
     """
     rows, problems = read_rows(path)
     validator = Validator(create_missing_terms=create_missing_terms)
@@ -32,6 +40,10 @@ def import_file(
     )
     if result.problems or dry_run:
         return result
+    skipped = 0
+    if skip_existing:
+        skipped = sum(1 for plan in plans if plan.existing_id)
+        plans = [plan for plan in plans if not plan.existing_id]
 
     def advance(count):
         progress(count, len(plans))
@@ -39,4 +51,5 @@ def import_file(
     result.summary = write(
         plans, validator.terms, publish=publish, user=user, progress=advance if progress else None
     )
+    result.summary.unchanged += skipped
     return result
