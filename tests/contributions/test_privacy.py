@@ -114,3 +114,31 @@ def test_redactie_group_can_open_the_listing(client, site_with_form, contributio
     editor = site_with_form["editor"]
     client.force_login(editor)
     assert client.get(reverse("contribution:index")).status_code == 200
+
+
+def test_purge_also_runs_as_a_background_task(contribution, settings):
+    from contributions.tasks import purge_contribution_personal_data
+
+    settings.CONTRIBUTION_RETENTION_DAYS = 1
+    age(contribution, Contribution.Status.PUBLISHED, days=2)
+    result = purge_contribution_personal_data.enqueue()
+    assert result.return_value == 1
+    contribution.refresh_from_db()
+    assert contribution.submitter_email == ""
+
+
+def test_workflow_rejection_starts_the_retention_clock(admin_client, contribution):
+    from wagtail.models import WorkflowState
+
+    state = WorkflowState.objects.get(object_id=str(contribution.page_id))
+    user = get_user_model().objects.get(username="beheer")
+    state.current_task_state.task.specific.on_action(state.current_task_state, user, "reject")
+    contribution.refresh_from_db()
+    assert contribution.status == Contribution.Status.REJECTED
+    assert contribution.decided_at is not None
+
+
+def test_admin_listing_offers_no_way_to_add_contributions_by_hand(admin_client, contribution):
+    listing = admin_client.get(reverse("contribution:index")).content.decode()
+    assert reverse("contribution:add") not in listing
+    assert reverse("contribution:export", args=[contribution.pk]) in listing
