@@ -8,6 +8,7 @@ import http.client
 import re
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -29,6 +30,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _forward(self):
         self.server.request_count += 1
+        if self.server.delay:
+            time.sleep(self.server.delay)  # a slow cluster, for timeout tests
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else None
         headers = {
@@ -73,6 +76,7 @@ class MediaTypeProxy:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.daemon_threads = True
         self.server.request_count = 0
+        self.server.delay = 0.0
         self.server.upstream_host = parts.hostname
         self.server.upstream_port = parts.port
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -84,6 +88,9 @@ class MediaTypeProxy:
     @property
     def request_count(self):
         return self.server.request_count
+
+    def slow_down(self, seconds):
+        self.server.delay = seconds
 
     def retarget(self, upstream_url):
         parts = urlsplit(upstream_url)

@@ -45,6 +45,14 @@ def test_api_answers_from_the_database_when_the_engine_stops(indexed, stoppable_
     assert [r["title"] for r in response.json()["results"]] == ["Wijkteam jeugdzorg Almere"]
 
 
+def test_a_slow_engine_counts_as_unavailable(indexed, stoppable_engine, client):
+    stoppable_engine.proxy.slow_down(1.5)  # longer than SEARCH_ENGINE_TIMEOUT (at most 1 s)
+    response = api(client, q="wijkteam")
+    assert response.status_code == 200
+    assert response["X-Search-Backend"] == "database"
+    assert response.json()["count"] == 1
+
+
 def test_search_page_shows_a_notice_when_the_engine_stops(indexed, stoppable_engine, client):
     stoppable_engine.stop()
     response = client.get("/zoeken/", {"q": "wijkteam"})
