@@ -1,0 +1,139 @@
+"""`manage.py bench_search`: generate N practices (the import benchmark's generator), then run a few
+hundred distinct queries with facets through the search API and through a plain Wagtail
+`Page.objects.live().search(q)` listing in the same run; prints p50/p95, their ratio and SQL queries."""
+
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+QUERY_WORDS = (
+    "keukentafelgesprek inkopers jeugdzorg wijkteams bedoeling intervisie netwerk gemeenten "
+    "inwoners samenwerking vertrouwen regels casussen gesprekken leren beleid uitvoering ruimte "
+    "keukentafel jeugdhulp inkoop wijkteam teams casus gesprek"
+).split()
+QUESTIONS = [
+    "hoe betrek je inwoners bij de omgevingswet",
+    "wat doet een wijkteam met jeugdhulp",
+    "hoe leren inkopers van elkaar",
+    "gesprek aan de keukentafel",
+    "meer ruimte voor de bedoeling",
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def realistic_queries(count, seed=3):
+    from practices.models import Municipality, PracticePage, Theme
+
+    rng = random.Random(seed)
+    themes = list(Theme.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+    codes = list(
+        Municipality.objects.filter(practices__isnull=False)
+        .distinct()
+        .values_list("cbs_code", flat=True)[:200]
+    )
+    years = [str(y) for y in range(2015, 2026)]
+    del PracticePage
+    seen, queries = set(), []
+    while len(queries) < count:
+        kind = rng.random()
+        if kind < 0.15:
+            q = rng.choice(QUESTIONS)
+        else:
+            q = " ".join(rng.sample(QUERY_WORDS, rng.choice([1, 1, 2, 2, 3])))
+        params = [("q", q)]
+        if rng.random() < 0.5 and themes:
+            params.append(("theme", rng.choice(themes)))
+        if rng.random() < 0.3 and codes:
+            params.append(("municipality", rng.choice(codes)))
+        if rng.random() < 0.3:
+            params.append(("year", rng.choice(years)))
+        key = urlencode(params)
+        if key not in seen:
+            seen.add(key)
+            queries.append((q, params))
+    return queries
+
+
+class Command(BaseCommand):
+    help = (
+        "Meet de zoeksnelheid: facettenzoeken via de API tegenover een kale Wagtail-zoekopdracht."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--count", type=int, default=10_000, help="aantal praktijkvoorbeelden")
+        parser.add_argument("--queries", type=int, default=300)
+
+    def handle(self, *args, count, queries, **options):
+        from practices.models import PracticePage
+
+        existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
+        if existing < count:
+            self._generate(count - existing, existing)
+        total = PracticePage.objects.live().count()
+        workload = realistic_queries(queries)
+        client = Client(HTTP_HOST="localhost")
+        client.get("/api/v1/search?q=warm")  # load the vocabulary once, as a running server has
+
+        api_times, plain_times, api_queries, plain_queries, counts = [], [], [], [], []
+        for q, params in workload:
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get("/api/v1/search?" + urlencode(params))
+                api_times.append(time.perf_counter() - started)
+            assert response.status_code == 200, response.content[:500]
+            api_queries.append(len(captured))
+            counts.append(response.json()["count"])
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                listing = list(Page.objects.live().search(q)[:20])
+                plain_times.append(time.perf_counter() - started)
+            plain_queries.append(len(captured))
+            del listing
+
+        def ms(value):
+            return f"{value * 1000:7.1f} ms"
+
+        api50, api95 = percentile(api_times, 0.5), percentile(api_times, 0.95)
+        plain50, plain95 = percentile(plain_times, 0.5), percentile(plain_times, 0.95)
+        out = self.stdout.write
+        out(f"database: {connection.vendor}, live practices: {total}, queries: {len(workload)}")
+        out(f"results per query: median {statistics.median(counts):.0f}, max {max(counts)}")
+        out(f"search API (facets, page 1):  p50 {ms(api50)}  p95 {ms(api95)}")
+        out(f"plain Page.search listing:    p50 {ms(plain50)}  p95 {ms(plain95)}")
+        out(f"ratio API/plain:              p50 {api50 / plain50:.2f}  p95 {api95 / plain95:.2f}")
+        out(
+            f"SQL queries per request: API {min(api_queries)}–{max(api_queries)} "
+            f"(does not grow with results), plain {min(plain_queries)}–{max(plain_queries)}"
+        )
+
+    def _generate(self, count, offset):
+        import json
+
+        from practices.importing.service import import_file
+        from practices.management.commands.bench_import import generated_rows
+        from practices.setup import ensure_practices_setup
+
+        ensure_practices_setup()
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "bench.jsonl"
+            with open(path, "w", encoding="utf-8") as stream:
+                for row in generated_rows(count + offset):
+                    if int(row["id"].split("-")[1]) >= offset:
+                        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.stdout.write(f"{count} praktijkvoorbeelden genereren en importeren …")
+            result = import_file(path, publish=True)
+        if result.problems:
+            self.stderr.write("\n".join(str(p) for p in result.problems[:5]))
