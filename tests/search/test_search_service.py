@@ -13,8 +13,12 @@ from tests.factories import MunicipalityFactory, ProvinceFactory, ThemeFactory, 
 @pytest.fixture
 def practices(practice_index):
     friesland = ProvinceFactory(name="Fryslân", slug="fryslan")
-    sudwest = MunicipalityFactory(name="Súdwest-Fryslân", cbs_code="GM1900", slug="sudwest-fryslan", province=friesland)
-    haag = MunicipalityFactory(name="'s-Gravenhage", cbs_code="GM0518", slug="s-gravenhage", everyday_names="Den Haag")
+    sudwest = MunicipalityFactory(
+        name="Súdwest-Fryslân", cbs_code="GM1900", slug="sudwest-fryslan", province=friesland
+    )
+    haag = MunicipalityFactory(
+        name="'s-Gravenhage", cbs_code="GM0518", slug="s-gravenhage", everyday_names="Den Haag"
+    )
     jeugd = ThemeFactory(name="Jeugdzorg", slug="jeugdzorg")
     bedoeling = ThemeFactory(name="De bedoeling", slug="de-bedoeling")
     a = make_practice(
@@ -58,4 +62,7 @@ def test_empty_query_lists_everything_newest_first(practices):
         "Het gesprek aan de keukentafel",
         "Inkopers jeugdzorg leren van elkaar",
     ]
-    assert {f.value: f.count for f in results.facets["theme"]} == {"jeugdzorg": 1, "de-bedoeling": 1}
+    assert {f.value: f.count for f in results.facets["theme"]} == {
+        "jeugdzorg": 1,
+        "de-bedoeling": 1,
+    }
