@@ -72,6 +72,9 @@ def send(changes, *, force=False):
         return False
     engine_breaker.record_success()
     _forget(changes)
+    if not force and PendingIndexUpdate.objects.exists():
+        # The engine answers again: send what it missed without waiting for the periodic retry.
+        retry_pending_updates(limit=RETRY_BATCH)
     return True
 
 

@@ -12,7 +12,7 @@ from practices.models import LearningForm, Municipality, ProfessionalGroup, Prov
 from search.backends.elasticsearch import SNIPPET_FIELD, get_engine_backend
 from search.documents import registered_models
 from search.engines.base import EngineUnavailable, SearchEngine
-from search.engines.database import database_autocomplete
+from search.engines.database import DatabaseEngine, database_autocomplete
 from search.filter_fields import FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
 from search.pipeline import (
     RELAX_BELOW,
@@ -35,6 +35,7 @@ TITLE_WEIGHT = 4.0
 GROUP_WEIGHT = 1000.0  # one more matched query word outranks any difference in text relevance
 MAX_FACET_VALUES = 10_000  # every value of a facet, however many municipalities there are
 MAX_MATCHES = 10_000
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
 SNIPPET_CHARS = 240
 
 
@@ -203,6 +204,8 @@ class ElasticsearchEngine(SearchEngine):
         selected = facet_filters(params.filters)
         base = visibility_filters(language, self._content_types())
 
+        if params.page * params.page_size > MAX_RESULT_WINDOW:
+            return DatabaseEngine().search(params)
         levels = plan.required_matches() if not plan.is_empty else [0]
         enough = RELAX_BELOW  # as the database engine: too few results, then relax
         for position, level in enumerate(levels):
@@ -217,6 +220,10 @@ class ElasticsearchEngine(SearchEngine):
 
         num_pages = max(1, -(-total // params.page_size))
         page_number = min(params.page, num_pages)
+        if page_number * params.page_size > MAX_RESULT_WINDOW:
+            # Deeper than the engine pages (index.max_result_window): the database answers this
+            # one request; the engine is fine, so this is no outage.
+            return DatabaseEngine().search(params)
         if page_number != params.page:
             body = self._page(params, plan, query, selected, page_number)
 

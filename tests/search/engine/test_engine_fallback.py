@@ -108,3 +108,24 @@ def test_publishing_while_the_engine_is_down_succeeds_and_is_sent_later(
     response = api(client, q="buurtkamer")
     assert response["X-Search-Backend"] == "elasticsearch"
     assert [r["title"] for r in response.json()["results"]] == ["Buurtkamer Lelystad"]
+
+
+def test_queued_updates_go_out_with_the_next_publish_once_the_engine_is_back(
+    indexed, stoppable_engine, practice_index, client, settings, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_ENGINE_RETRY_AFTER = 0  # the breaker lets the next publish try the engine
+    stoppable_engine.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_practice(practice_index, "Buurtkamer Lelystad", municipality=place())
+    stoppable_engine.restart()
+    stoppable_engine.rebuild(schema_only=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_practice(practice_index, "Buurtkamer Emmeloord", municipality=place())
+
+    assert not PendingIndexUpdate.objects.exists()
+    response = api(client, q="buurtkamer", sort="newest")
+    assert response["X-Search-Backend"] == "elasticsearch"
+    assert [r["title"] for r in response.json()["results"]] == [
+        "Buurtkamer Emmeloord",
+        "Buurtkamer Lelystad",
+    ]

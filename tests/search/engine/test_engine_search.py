@@ -184,3 +184,11 @@ def test_search_page_says_which_engine_answered(content, client):
     assert response.status_code == 200
     assert response["X-Search-Backend"] == "elasticsearch"
     assert "Jeugdzorg dichtbij in" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_paging_deeper_than_the_engine_allows_is_answered_without_an_outage(content, client):
+    deep = api(client, q="jeugdzorg", page=200, page_size=100)
+    assert deep["X-Search-Backend"] == "database"
+    assert deep.json()["page"] == 1  # past the end: the last page, as on the database engine
+    assert api(client, q="jeugdzorg")["X-Search-Backend"] == "elasticsearch"
