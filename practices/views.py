@@ -13,7 +13,13 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from home.netherlands_map import neighbour_codes
-from practices.listings import build_listing, current_language, facet_counts
+from practices.listings import (
+    Listing,
+    build_listing,
+    current_language,
+    dutch_only_hits,
+    facet_counts,
+)
 from practices.models import (
     LearningForm,
     Municipality,
@@ -23,6 +29,7 @@ from practices.models import (
     Province,
     Theme,
 )
+from search.types import SearchParams, SearchResults
 
 # URL name of each taxonomy's detail page and the facet its slug filters on.
 TERM_KINDS = {
@@ -80,17 +87,17 @@ def term_detail(request, model, slug):
         return redirect(reverse(url_name, kwargs={"slug": translated.slug}), permanent=True)
     untranslated_term = term.locale.language_code != language
     dutch = _dutch_term(term)
-    listing = build_listing(
-        request,
-        {} if untranslated_term else {facet: (term.slug,)},
-        dutch_filters={facet: (dutch.slug,)} if dutch else None,
-    )
+    dutch_filters = {facet: (dutch.slug,)} if dutch else None
     if untranslated_term:
-        # No English term means no English case can carry it: only the Dutch list applies.
-        listing.results = listing.results.__class__(
-            params=listing.results.params, count=0, hits=[], facets={}
+        # No case in this language can carry a term that has no translation: only Dutch ones.
+        listing = Listing(
+            results=SearchResults(
+                params=SearchParams(language=language), count=0, hits=[], facets={}
+            ),
+            untranslated=dutch_only_hits(dutch_filters, language),
         )
-        listing.page_count = 1
+    else:
+        listing = build_listing(request, {facet: (term.slug,)}, dutch_filters=dutch_filters)
     return _render(
         request,
         "practices/term_page.html",
