@@ -199,8 +199,8 @@ class ContributionForm(forms.Form):
         ),
         "practice_year": _("Een schatting is goed."),
         "themes": _("Kies een of meer thema's waar je voorbeeld over gaat."),
-        "professional_groups": _("Wie werkten eraan mee? Niet verplicht."),
-        "learning_forms": _("Hoe leerden jullie van elkaar? Niet verplicht."),
+        "professional_groups": _("Wie werkten eraan mee?"),
+        "learning_forms": _("Hoe leerden jullie van elkaar?"),
         "summary": _(
             "Twee of drie zinnen in gewone taal, hoogstens 500 tekens. Dit staat bovenaan de pagina en in de zoekresultaten."
         ),
@@ -213,7 +213,7 @@ class ContributionForm(forms.Form):
         ),
         "contact_role": _("Bijvoorbeeld: beleidsmedewerker Wmo, gemeente Zwolle."),
         "contact_email": _(
-            "Niet verplicht. Collega's kunnen via de redactie contact opnemen; het adres staat niet als tekst op de pagina."
+            "Collega's kunnen via de redactie contact opnemen; het adres staat niet als tekst op de pagina."
         ),
         "submitter_name": _("Alleen voor de redactie; wordt niet gepubliceerd."),
         "submitter_email": _(
@@ -232,6 +232,11 @@ class ContributionForm(forms.Form):
         "situation": _(
             "Vertel je verhaal in vier stappen. Eén onderdeel invullen is genoeg; hoe meer je vertelt, hoe meer collega's ervan leren."
         ),
+    }
+    summary_labels = {
+        "consent": _("Toestemming"),
+        "attachments": _("Bijlagen"),
+        "practice_year": _("Beginjaar"),
     }
     multiple_choice_fields = ("themes", "professional_groups", "learning_forms")
 
@@ -260,8 +265,21 @@ class ContributionForm(forms.Form):
             field.hint = self.hints.get(name, "")
             # A browser's maxlength silently cuts off pasted text; the server says what is too long.
             field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["class"] = self.widget_class(field)
         self.fields["municipality"].widget.attrs["list"] = "municipality-options"
         self._describe()
+
+    @staticmethod
+    def widget_class(field):
+        """NL Design System (Utrecht) classes, so the form looks like the rest of the site."""
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+            return "utrecht-checkbox utrecht-checkbox--html-input"
+        if isinstance(widget, forms.FileInput):
+            return "contribution-form__file"
+        if isinstance(widget, forms.NumberInput):
+            return "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--numeric"
+        return "utrecht-textbox utrecht-textbox--html-input"
 
     @property
     def honeypot_filled(self):
@@ -281,6 +299,8 @@ class ContributionForm(forms.Form):
             if self.is_bound and name in self._errors_or_empty():
                 ids.append(f"{bound.auto_id}_error")
                 field.widget.attrs["aria-invalid"] = "true"
+                if "utrecht-textbox" in field.widget.attrs.get("class", ""):
+                    field.widget.attrs["class"] += " utrecht-textbox--invalid"
             else:
                 field.widget.attrs.pop("aria-invalid", None)
             if ids:
@@ -334,17 +354,15 @@ class ContributionForm(forms.Form):
         return cleaned
 
     def error_links(self):
-        """(anchor id, message) pairs for the error summary at the top of the form."""
-        links = []
-        for name, errors in self.errors.items():
-            if name == "__all__":
-                links.extend(("", str(message)) for message in errors)
+        """(anchor id, message) pairs for the error summary, in the order of the form."""
+        links = [("", str(message)) for message in self.non_field_errors()]
+        for name in self.fields:
+            if name not in self.errors:
                 continue
             bound = self[name]
-            anchor = bound.auto_id
-            if name in self.multiple_choice_fields:
-                anchor = f"{bound.auto_id}_0"
-            links.extend((anchor, str(message)) for message in errors)
+            anchor = f"{bound.auto_id}_0" if name in self.multiple_choice_fields else bound.auto_id
+            label = self.summary_labels.get(name, self.fields[name].label)
+            links.extend((anchor, f"{label}: {message}") for message in self.errors[name])
         return links
 
     def fieldset_list(self):
