@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 def filled_rows(formset, field):
     """How many rows of an inline formset pick a value for `field` and are not being deleted."""
+    # ClusterForm validates the formsets after the page form; validate this one now (cached).
+    formset.is_valid()
     count = 0
     for form in formset.forms:
         data = getattr(form, "cleaned_data", None) or {}
