@@ -33,6 +33,7 @@ class MapGeometry:
     names: dict  # CBS code -> name as CBS writes it
     provinces: str  # one path with every province outline
     neighbours: dict  # CBS code -> frozenset of CBS codes sharing a border
+    bounds: dict  # CBS code -> (min x, min y, max x, max y) in SVG units
 
 
 def _decode(topology):
@@ -81,6 +82,16 @@ def _ring_points(ring, arcs):
         arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         points.extend(arc if not points else arc[1:])
     return points
+
+
+def _ring_bounds(rings, arcs, project):
+    xs, ys = [], []
+    for ring in rings:
+        for point in _ring_points(ring, arcs):
+            x, y = project(point)
+            xs.append(x)
+            ys.append(y)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else (0, 0, 0, 0)
 
 
 def _path_data(rings, arcs, project):
@@ -139,11 +150,12 @@ def geometry():
     height = round((north - south) / UNIT_DEGREES) + 2 * MARGIN
 
     arcs = _decode(municipalities)
-    areas, names, arc_owners = {}, {}, {}
+    areas, names, bounds, arc_owners = {}, {}, {}, {}
     for item in municipalities["objects"]["gemeente_2026"]["geometries"]:
         code = item["properties"]["statcode"]
         rings = _rings(item)
         areas[code] = _path_data(rings, arcs, project)
+        bounds[code] = _ring_bounds(rings, arcs, project)
         names[code] = item["properties"]["statnaam"]
         for ring in rings:
             for index in ring:
@@ -170,6 +182,7 @@ def geometry():
         names=names,
         provinces=_path_data(province_rings, province_arcs, province_project),
         neighbours={code: frozenset(found) for code, found in neighbours.items()},
+        bounds=bounds,
     )
 
 
@@ -236,4 +249,29 @@ def shaded_map(entries):
         background="".join(background),
         provinces=shapes.provinces,
         legend=legend(),
+    )
+
+
+@dataclass(frozen=True)
+class NeighbourhoodMap:
+    viewbox: str
+    area: str  # the municipality itself
+    neighbours: str  # one path for the municipalities around it
+
+
+def neighbourhood_map(cbs_code):
+    """A small map of one municipality and its neighbours, framed around them; None if unknown."""
+    shapes = geometry()
+    if cbs_code not in shapes.areas:
+        return None
+    around = sorted(shapes.neighbours[cbs_code])
+    boxes = [shapes.bounds[code] for code in [cbs_code, *around]]
+    left = min(box[0] for box in boxes) - MARGIN
+    top = min(box[1] for box in boxes) - MARGIN
+    width = max(box[2] for box in boxes) + MARGIN - left
+    height = max(box[3] for box in boxes) + MARGIN - top
+    return NeighbourhoodMap(
+        viewbox=f"{left} {top} {width} {height}",
+        area=shapes.areas[cbs_code],
+        neighbours="".join(shapes.areas[code] for code in around),
     )

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from home.netherlands_map import neighbour_codes
+from home.netherlands_map import neighbour_codes, neighbourhood_map
 from practices.listings import (
     Listing,
     build_listing,
@@ -202,6 +202,7 @@ def municipality_detail(request, slug):
             "municipality": municipality,
             "former": former,
             "neighbours": neighbours,
+            "neighbourhood": neighbourhood_map(municipality.cbs_code),
             "listing": listing,
             "search_query": "&".join(f"municipality={code}" for code in values),
         },

@@ -67,3 +67,13 @@ def test_english_home_page_maps_only_english_cases(client, cases):
     links = re.findall(r'<a class="nl-map__link" href="([^"]+)"', html)
     assert len(links) == 1
     assert links[0].startswith("/en/") and links[0].endswith("/barneveld/")
+
+
+def test_neighbours_come_from_shared_borders():
+    from home.netherlands_map import neighbour_codes
+
+    barneveld = neighbour_codes("GM0203")
+    assert "GM0228" in barneveld  # Ede
+    assert "GM0307" in barneveld  # Amersfoort
+    assert "GM0344" not in barneveld  # Utrecht lies further west
+    assert all("GM0203" in neighbour_codes(code) for code in barneveld)

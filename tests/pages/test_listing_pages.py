@@ -67,6 +67,7 @@ def test_municipality_page_names_province_and_neighbours(client, cases):
     neighbours = html.split('id="neighbours-heading"')[1]
     assert 'href="/gemeente/ede/">Ede</a>' in neighbours
     assert 'href="/gemeente/scherpenzeel/"' in neighbours
+    assert 'class="neighbourhood-map__own"' in neighbours
 
 
 def test_former_municipality_cases_show_on_the_successor_page(client, cases):
