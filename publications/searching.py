@@ -123,3 +123,45 @@ def locate(publication, plan, language=None):
         excerpt = make_snippet([record.pages[pages[0] - 1]], plan, language)
         matches.append(PageMatch(file=item, pages=pages, excerpt=excerpt))
     return matches
+
+
+def load_publication_docs(locale_id, ids=None):
+    """Facet data of the live, public publications of a locale, as the search pipeline's Docs.
+
+    For search.pipeline.run_search, beside load_practice_docs: the date is the publication date,
+    places are the publishers that are municipalities, and `document_type` is "publicatie".
+    """
+    from publications.models import (
+        PublicationPage,
+        PublicationProfessionalGroup,
+        PublicationPublisher,
+        PublicationTheme,
+    )
+    from search.pipeline import Doc
+
+    pages = PublicationPage.objects.live().public().filter(locale_id=locale_id)
+    if ids is not None:
+        pages = pages.filter(id__in=list(ids))
+    docs = {}
+    for pk, published in pages.values_list("id", "publication_date"):
+        doc = Doc(pk, published, None)
+        doc.document_type = "publicatie"
+        docs[pk] = doc
+    if not docs:
+        return docs
+    links = (
+        (PublicationTheme, "theme_id", "theme_ids"),
+        (PublicationProfessionalGroup, "professional_group_id", "group_ids"),
+        (PublicationPublisher, "publisher__municipality_id", "municipality_ids"),
+    )
+    for model, column, attribute in links:
+        rows = (
+            model.objects.filter(page_id__in=list(docs))
+            .order_by("page_id", "sort_order")
+            .values_list("page_id", column)
+        )
+        for page_id, value in rows:
+            target = getattr(docs[page_id], attribute)
+            if value is not None and value not in target:
+                target.append(value)
+    return docs

@@ -75,3 +75,16 @@ def test_page_number_is_found_in_a_word_document_too(client, publication_index):
     make_publication(publication_index, "Werkboek intervisie", documents=[document])
     text = client.get(publication_index.url, {"q": "casuistiekbespreking"}).content.decode()
     assert "Gevonden in Werkboek op p. 2" in text
+
+
+def test_search_pipeline_gets_publications_as_their_own_type(report, publication_index):
+    from publications.searching import load_publication_docs, locate
+    from search.pipeline import query_plan
+
+    docs = load_publication_docs(publication_index.locale_id)
+    assert [(d.page_id, d.document_type, d.date.year) for d in docs.values()] == [
+        (report.pk, "publicatie", 2015)
+    ]
+    matches = locate(report, query_plan("kwartiermakersoverleg", "nl"))
+    assert [(m.label, m.pages) for m in matches] == [(report.files.first().label, [3])]
+    assert "<mark>kwartiermakersoverleg</mark>" in matches[0].excerpt
