@@ -107,6 +107,7 @@ def test_fact_box_links_every_term_to_its_listing_page(client, cases):
         "/thema/de-bedoeling/",
         "/beroepsgroep/hrm/",
         "/werkvorm/intervisie/",
+        "/zoeken/?year=2017",
     ):
         assert f'href="{href}"' in fact_box
     assert "mei 2017" in fact_box
