@@ -254,7 +254,7 @@ class ContributionForm(forms.Form):
         self.fields["practice_year"].widget.attrs["max"] = this_year
         self.hints = dict(self.hints)
         self.hints["attachments"] = _(
-            "Bijvoorbeeld een verslag of een foto. Hoogstens %(count)d bestanden, samen hoogstens %(total)s. Toegestaan zijn %(allowed)s."
+            "Bijvoorbeeld een verslag of een presentatie. Hoogstens %(count)d bestanden, samen hoogstens %(total)s. Toegestaan zijn %(allowed)s."
         ) % {
             "count": self.limits.max_files,
             "total": conf.megabytes(self.limits.max_total_bytes),
