@@ -42,6 +42,10 @@ class PublicationPageTypeTests(WagtailPageTestCase):
         self.assertPageIsRenderable(self.publication)
         self.assertPageIsRenderable(self.index, query_data={"q": "pagina", "jaar": "2015"})
 
+    def test_editors_can_open_both_in_the_editor(self):
+        self.assertPageIsEditable(self.index)
+        self.assertPageIsEditable(self.publication)
+
     def test_index_and_publication_can_be_previewed(self):
         self.assertPageIsPreviewable(self.index)
         self.assertPageIsPreviewable(self.publication)
@@ -188,3 +192,24 @@ def test_english_index_lists_english_publications(client, publication_index, eng
     index_en.title, index_en.slug = "Publications", "publications"
     index_en.save_revision().publish()
     assert client.get("/en/publications/").status_code == 200
+
+
+def test_wagtail_localize_translation_points_at_the_english_terms(
+    publication_index, report_document
+):
+    from wagtail_localize.models import TranslationSource
+
+    from practices.models import Theme
+
+    english = Locale.objects.get(language_code="en")
+    index_source, _ = TranslationSource.get_or_create_from_instance(publication_index)
+    index_source.create_or_update_translation(english, fallback=True)
+    theme = Theme.objects.get(locale__language_code="nl", slug="zelfsturende-teams")
+    page = make_publication(
+        publication_index, "Zelfsturing", themes=[theme], documents=[report_document]
+    )
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation, _ = source.create_or_update_translation(english, fallback=True)
+    assert [t.slug for t in translation.themes] == ["self-managing-teams"]
+    assert [f.document_id for f in translation.files.all()] == [report_document.pk]
+    assert [p.slug for p in translation.publishers] == ["vng"]
