@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from publications.file_checks import FILE_TYPES
+from publications.file_checks import FILE_TYPES, PUBLICATION_TYPES
 from search.documents import SearchDocumentMixin, register_document, searchable_fields
 from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
@@ -166,10 +166,22 @@ class PublicationPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin,
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.cover_image_id and not self.cover_image_alt.strip():
-            raise ValidationError(
-                {"cover_image_alt": _("Geef een alternatieve tekst voor de omslag.")}
-            )
+            errors["cover_image_alt"] = _("Geef een alternatieve tekst voor de omslag.")
+        # The site accepts a few more document types (CSV, TXT) than a publication may offer.
+        wrong = [
+            item.document.filename
+            for item in self.files.all()
+            if item.document_id and item.document.file_extension.lower() not in PUBLICATION_TYPES
+        ]
+        if wrong:
+            errors["title"] = _(
+                "Een publicatie biedt alleen PDF, DOCX, ODT, XLSX, ODS, PPTX of ODP aan; "
+                "kies een ander bestand dan %(names)s."
+            ) % {"names": ", ".join(wrong)}
+        if errors:
+            raise ValidationError(errors)
 
     # Terms and publishers in the page's own language, ordered as the editor placed them.
     @property

@@ -166,3 +166,17 @@ def test_checker_reports_the_real_type_for_reuse_elsewhere():
     checked = check_file(io.BytesIO(odt_bytes()), "verslag.odt")
     assert checked.type.key == "odt"
     assert checked.type.mime_type == "application/vnd.oasis.opendocument.text"
+
+
+def test_publication_cannot_offer_a_text_document_the_site_otherwise_accepts(publication_index):
+    from django.core.exceptions import ValidationError
+
+    from publications.models import PublicationFile, PublicationPage
+    from tests.publications.helpers import make_document
+
+    notes = make_document("Aantekeningen", "aantekeningen.txt", b"Gewone tekst.\n")
+    page = PublicationPage(title="Met tekstbestand", summary="x", publication_date="2015-05-01")
+    page.files = [PublicationFile(document=notes)]
+    with pytest.raises(ValidationError) as error:
+        page.clean()
+    assert "alleen PDF, DOCX, ODT, XLSX, ODS, PPTX of ODP" in str(error.value)
