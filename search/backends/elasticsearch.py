@@ -9,7 +9,7 @@ from copy import copy, deepcopy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from elasticsearch import helpers
+from elasticsearch import NotFoundError, helpers
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearch9 import (
@@ -157,18 +157,34 @@ class KennisbankAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompile
 
 
 class KennisbankIndex(Elasticsearch9Index):
+    """Index management (during update_index) gets a longer timeout than searches and updates."""
+
+    @property
+    def admin(self):
+        return self.es.options(request_timeout=ADMIN_TIMEOUT)
+
+    def add_model(self, model):
+        mapping = self.mapping_class(model)
+        self.admin.indices.put_mapping(index=self.name, **mapping.get_mapping())
+
+    def delete(self):
+        try:
+            self.admin.indices.delete(index=self.name)
+        except NotFoundError:
+            pass
+
     def put(self):
         body = deep_update(
             deepcopy(self.backend.settings),
             {"settings": {"analysis": self.backend.get_analysis_settings()}},
         )
-        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.create(index=self.name, **body)
+        self.admin.indices.create(index=self.name, **body)
 
     def refresh(self):
-        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.refresh(index=self.name)
+        self.admin.indices.refresh(index=self.name)
 
     def put_alias(self, name):
-        self.es.options(request_timeout=ADMIN_TIMEOUT).indices.put_alias(name=name, index=self.name)
+        self.admin.indices.put_alias(name=name, index=self.name)
 
 
 class KennisbankSearchBackend(Elasticsearch9SearchBackend):
