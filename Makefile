@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page load-test fault-test fuzz clean
+.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ BENCH_SEARCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-search.sqlite3
 bench-search: install-test
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300}
+
+# Publications: upload check, text reading, analysis and page lookup for a generated report of N pages.
+bench-publications: install-test
+	$(PY) manage.py bench_publications --pages $${PAGES:-200}
 
 # Operations runs (README, Operations): gunicorn with production settings on 127.0.0.1 against a
 # PostgreSQL cluster of the scripts' own (port 5434, created once with pg_createcluster).
