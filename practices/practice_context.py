@@ -78,6 +78,8 @@ def practice_context(page):
         PracticeTheme,
     )
 
+    if page.pk is None or getattr(page, "_cluster_related_objects", None):
+        return _in_memory_context(page)
     themes = _terms(page, PracticeTheme, "theme")
     groups = _terms(page, PracticeProfessionalGroup, "professional_group")
     forms = _terms(page, PracticeLearningForm, "learning_form")
@@ -105,4 +107,20 @@ def practice_context(page):
         "involved_municipalities": [m for m in involved if m != municipality],
         "attachments": attachments,
         "related": related_practices(page, [t.id for t in themes], [g.id for g in groups]),
+    }
+
+
+def _in_memory_context(page):
+    """A preview (of a new or edited page) or a revision holds its inline rows in memory, not in
+    the database: read them from the page itself."""
+    involved = [item.municipality for item in page.involved_municipalities.all()]
+    municipality = page.municipality if page.municipality_id else None
+    return {
+        "themes": page.themes,
+        "professional_groups": page.professional_groups,
+        "learning_forms": page.learning_forms,
+        "main_municipality": municipality,
+        "involved_municipalities": [m for m in involved if m != municipality],
+        "attachments": list(page.attachments.all()),
+        "related": [item.practice for item in page.related_practices.all()][:RELATED_COUNT],
     }
