@@ -65,7 +65,9 @@ def test_thank_you_page_says_what_happens_next(client, site_with_form, valid_dat
 def test_confirmation_email_tells_submitter_what_happens_next(client, site_with_form, valid_data):
     submit(client, site_with_form["form_page"], valid_data)
     confirmation = next(m for m in mail.outbox if m.to == ["bram@example.nl"])
-    assert valid_data["title"] in confirmation.subject
+    # A generic subject: the form must not let anyone send mail with a subject of their choosing.
+    assert confirmation.subject == "We hebben je praktijkvoorbeeld ontvangen"
+    assert valid_data["title"] in confirmation.body
     assert "Wat gebeurt er nu?" in confirmation.body
     assert "90 dagen" in confirmation.body
 
