@@ -11,8 +11,9 @@ import threading
 import time
 
 from django.conf import settings
+from elasticsearch import ApiError, TransportError
 
-from search.engines.base import SearchEngine
+from search.engines.base import EngineUnavailable, SearchEngine
 
 logger = logging.getLogger("search.engine")
 
@@ -66,6 +67,8 @@ class CircuitBreaker:
             if should_log:
                 self._last_logged = now
         if should_log:
+            # An outage needs no traceback; anything else is a bug worth one.
+            expected = isinstance(error, (EngineUnavailable, TransportError, ApiError))
             logger.warning(
                 "Search engine unavailable during %s (%s: %s); the database answers searches "
                 "and index updates are queued for %.0f s before the engine is tried again.",
@@ -73,6 +76,7 @@ class CircuitBreaker:
                 type(error).__name__,
                 error,
                 self.retry_after,
+                exc_info=None if expected else error,
             )
 
 
