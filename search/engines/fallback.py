@@ -126,4 +126,9 @@ def elasticsearch_with_fallback():
     from search.engines.database import DatabaseEngine
     from search.engines.elasticsearch import ElasticsearchEngine
 
-    return FallbackEngine(ElasticsearchEngine(), DatabaseEngine())
+    try:
+        primary = ElasticsearchEngine()
+    except EngineUnavailable:  # ELASTICSEARCH_URL set, but no "elasticsearch" search backend
+        logger.warning("ELASTICSEARCH_URL is set without an elasticsearch search backend")
+        return DatabaseEngine()
+    return FallbackEngine(primary, DatabaseEngine())
