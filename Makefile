@@ -67,6 +67,14 @@ bench-search: install-test
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300}
 
+# Practice page cost: its SQL queries, and p50/p95 through gunicorn (production settings) with and
+# without the page cache, next to a static file of the same size from the same server.
+BENCH_PAGE_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-page.sqlite3
+bench-page: install-test
+	rm -f var/bench-page.sqlite3
+	DATABASE_URL=$(BENCH_PAGE_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_PAGE_DATABASE_URL) $(PY) manage.py bench_page --requests $${REQUESTS:-400}
+
 # Publications: upload check, text reading, analysis and page lookup for a generated report of N pages.
 bench-publications: install-test
 	$(PY) manage.py bench_publications --pages $${PAGES:-200}

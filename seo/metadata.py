@@ -71,7 +71,38 @@ def term_url(route, slug, language):
         return ""
 
 
-def practice_json_ld(request, page, url):
+def practice_terms(context, page):
+    """The practice's terms and places: those the practice page already shows (practice_context),
+    else fetched here, one query per kind, whatever their number."""
+    if "themes" in context and "involved_municipalities" in context:
+        main = context.get("main_municipality")
+        return {
+            "themes": context["themes"],
+            "professional_groups": context.get("professional_groups", []),
+            "learning_forms": context.get("learning_forms", []),
+            "municipalities": ([main] if main else []) + list(context["involved_municipalities"]),
+        }
+    from practices.models import Municipality
+
+    def linked(relation, field, related=None):
+        links = getattr(page, relation).select_related(related or field).order_by("sort_order")
+        return [getattr(link, field) for link in links]
+
+    places = []
+    if page.municipality_id:
+        places.append(Municipality.objects.select_related("province").get(pk=page.municipality_id))
+    for place in linked("involved_municipalities", "municipality", "municipality__province"):
+        if place not in places:
+            places.append(place)
+    return {
+        "themes": linked("practice_themes", "theme"),
+        "professional_groups": linked("practice_professional_groups", "professional_group"),
+        "learning_forms": linked("practice_learning_forms", "learning_form"),
+        "municipalities": places,
+    }
+
+
+def practice_json_ld(request, page, url, terms):
     """schema.org Article for a practice: what it is about, where and when it happened."""
     language = page.locale.language_code
     data = {
@@ -92,7 +123,7 @@ def practice_json_ld(request, page, url):
     if page.practice_date:
         data["temporalCoverage"] = page.practice_date.isoformat()
     about = []
-    for theme in page.themes:
+    for theme in terms["themes"]:
         term = {"@type": "DefinedTerm", "name": theme.name, "termCode": theme.slug}
         address = term_url("theme_detail", theme.slug, language)
         if address:
@@ -102,7 +133,7 @@ def practice_json_ld(request, page, url):
         data["about"] = about
         data["keywords"] = ", ".join(term["name"] for term in about)
     places = []
-    for municipality in page.municipalities:
+    for municipality in terms["municipalities"]:
         place = {
             "@type": "AdministrativeArea",
             "name": municipality.name,
@@ -116,11 +147,11 @@ def practice_json_ld(request, page, url):
     if places:
         data["spatialCoverage"] = places[0] if len(places) == 1 else places
     audiences = [
-        {"@type": "Audience", "audienceType": group.name} for group in page.professional_groups
+        {"@type": "Audience", "audienceType": group.name} for group in terms["professional_groups"]
     ]
     if audiences:
         data["audience"] = audiences
-    learning_forms = [form.name for form in page.learning_forms]
+    learning_forms = [form.name for form in terms["learning_forms"]]
     if learning_forms:
         data["learningResourceType"] = learning_forms
     image = hero_image_url(request, page)
@@ -179,6 +210,7 @@ def head_metadata(context):
         meta["og_image_alt"] = page.hero_image_alt
         meta["published"] = page.first_published_at
         meta["modified"] = page.last_published_at
-        meta["tags"] = [theme.name for theme in page.themes]
-        meta["json_ld"] = practice_json_ld(request, page, canonical)
+        terms = practice_terms(context, page)
+        meta["tags"] = [theme.name for theme in terms["themes"]]
+        meta["json_ld"] = practice_json_ld(request, page, canonical, terms)
     return meta

@@ -109,3 +109,31 @@ def test_json_ld_cannot_be_broken_out_of_by_a_title(client, practice):
 
 def test_home_page_carries_no_article_json_ld(client, home_page):
     assert head_of(client, "/").json_ld == []
+
+
+def test_practice_head_costs_the_same_queries_for_one_term_or_many(
+    rf, practice, practice_index, places, themes
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from practices.models import Municipality, ProfessionalGroup, Theme
+    from seo.metadata import head_metadata
+    from tests.factories import make_practice
+
+    many = make_practice(
+        practice_index,
+        "Veel thema's en gemeenten",
+        municipality=places["ede"],
+        themes=list(Theme.objects.filter(locale=practice.locale)[:6]),
+        professional_groups=list(ProfessionalGroup.objects.filter(locale=practice.locale)[:4]),
+        involved=list(Municipality.objects.exclude(pk=places["ede"].pk)[:5]),
+    )
+    counts = []
+    for page in (practice, many):
+        request = rf.get(page.url)
+        head_metadata({"request": request, "page": page})  # warms Wagtail's per-request caches
+        with CaptureQueriesContext(connection) as queries:
+            head_metadata({"request": request, "page": page})
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
