@@ -84,7 +84,7 @@ def build_content():
         index = PracticeIndexPage(title="Praktijkvoorbeelden", slug="praktijkvoorbeelden")
         home.add_child(instance=index)
         index.save_revision().publish()
-    dutch = dict(locale=home.locale)
+    dutch = {"locale": home.locale}
     themes = list(Theme.objects.filter(**dutch)[:8])
     groups = list(ProfessionalGroup.objects.filter(**dutch)[:5])
     forms = list(LearningForm.objects.filter(**dutch)[:5])
@@ -208,7 +208,9 @@ def database_url():
 
 
 class Command(BaseCommand):
-    help = "Meet een praktijkpagina: SQL-queries en p50/p95 via gunicorn, naast een statisch bestand."
+    help = (
+        "Meet een praktijkpagina: SQL-queries en p50/p95 via gunicorn, naast een statisch bestand."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--requests", type=int, default=400)
