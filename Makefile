@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz clean
+.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz install-chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,7 @@ install-test: $(UV)
 	@command -v chromium >/dev/null 2>&1 || $(MAKE) --no-print-directory install-chromium
 
 # Browser tests use Debian's chromium; nothing downloads a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 install-chromium:
 	@echo "Installing Debian's chromium for the browser tests"
 	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
