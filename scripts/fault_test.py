@@ -122,11 +122,12 @@ class Browser:
         self.port = port
         self.cookies = {}
         self.client_ip = client_ip
+        self.content_type = ""
 
     def request(self, method, path, fields=None):
         headers = dict(PROXY_HEADERS)
         headers["X-Real-IP"] = self.client_ip
-        headers["Referer"] = f"https://{HOST}:{self.port}{path}"
+        headers["Referer"] = f"https://{HOST}:{self.port}{path.split('?')[0]}"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -138,6 +139,7 @@ class Browser:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             payload = response.read().decode("utf-8", "replace")
+            self.content_type = response.getheader("Content-Type") or ""
             for name, value in response.getheaders():
                 if name.lower() == "set-cookie":
                     key, _, rest = value.partition("=")

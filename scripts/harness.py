@@ -124,6 +124,12 @@ def page_paths(name, model):
     return ["/" + line[len(root) :] for line in rows.splitlines() if line]
 
 
+def practice_count(name):
+    if not psql(name, "SELECT to_regclass('practices_practicepage')"):
+        return 0
+    return int(psql(name, "SELECT count(*) FROM practices_practicepage") or 0)
+
+
 def database_exists(name):
     return psql("postgres", "SELECT 1 FROM pg_database WHERE datname = %s", (name,)) == "1"
 
@@ -144,13 +150,15 @@ def manage(*args, env=None, quiet=True):
 def ensure_database(name, practices, env=None):
     """A migrated database with the site structure and `practices` generated practice pages."""
     url = database_url(name)
+    if database_exists(name) and practice_count(name) not in (0, practices):
+        log(f"{name} holds an interrupted or different generation: starting it afresh")
+        psql("postgres", f'DROP DATABASE "{name}" WITH (FORCE)')  # our own constant name
     if not database_exists(name):
         psql("postgres", f'CREATE DATABASE "{name}"')  # our own constant name
     env = {"DATABASE_URL": url, **(env or {})}
     manage("migrate", "--noinput", env=env)
     manage("setup_site", "--no-admin", "--no-demo", env=env)
-    have = int(psql(name, "SELECT count(*) FROM practices_practicepage") or 0)
-    if have < practices:
+    if practice_count(name) < practices:
         log(f"generating {practices} practices in {name} (once; reused by later runs)")
         started = time.monotonic()
         manage("bench_import", "--count", str(practices), env=env, quiet=False)
