@@ -153,3 +153,12 @@ def test_english_page_of_an_untranslated_theme_says_so(client, cases):
     assert '<div class="page-intro" lang="nl">' in html
     assert "Deze pagina is nog niet vertaald." in html
     assert "Aanbesteden in Ede" in html
+
+
+def test_pagination_links_the_first_last_and_nearby_pages():
+    from practices.listings import Listing
+
+    listing = Listing(results=None, page=5, page_count=12)
+    assert listing.pages == [1, None, 4, 5, 6, None, 12]
+    assert (listing.previous_page, listing.next_page) == (4, 6)
+    assert Listing(results=None, page=1, page_count=1).pages == [1]
