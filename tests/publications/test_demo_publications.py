@@ -51,3 +51,10 @@ def test_english_demo_publication_downloads_the_same_file(client, home_page):
     assert page.url.startswith("/en/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_site_setup_without_demo_still_has_the_publication_overview(client, home_page):
+    call_command("setup_publications")
+    call_command("setup_publications")
+    assert client.get("/publicaties/").status_code == 200
+    assert client.get("/en/publications/").status_code == 200

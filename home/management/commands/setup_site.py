@@ -27,6 +27,7 @@ class Command(BaseCommand):
             "Overzicht praktijkvoorbeelden, indeling en redactieworkflow staan klaar."
         )
         call_command("setup_contributions", stdout=self.stdout)
+        call_command("setup_publications", stdout=self.stdout)
         if not no_demo and "load_demo_content" in get_commands():
             call_command("load_demo_content", stdout=self.stdout)
         if not no_demo:
