@@ -21,6 +21,7 @@ from wagtail.models import (
 from home.site_structure import ensure_site_structure
 from practices.models import LearningForm, PracticeIndexPage, ProfessionalGroup, Theme
 from practices.taxonomy_seed import seed_terms
+from practices.term_translations import remember_all_term_translations
 
 INDEX_CONTENT = {
     "nl": {
@@ -143,7 +144,9 @@ def ensure_moderation(indexes=None):
 
 
 def ensure_terms():
-    return seed_terms(Locale, Theme, ProfessionalGroup, LearningForm)
+    created = seed_terms(Locale, Theme, ProfessionalGroup, LearningForm)
+    remember_all_term_translations()
+    return created
 
 
 @transaction.atomic
