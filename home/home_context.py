@@ -1,9 +1,12 @@
 """What the home page shows: figures, themes with their number of cases, the newest cases and the map.
 
-One unfiltered search answers all of it, so the numbers are the ones the search page gives.
+The numbers come from the search service, so they are the ones the search page gives. On the
+English site the map and the figures count every case (each exists in Dutch) and say how many
+are translated; the theme list gives both numbers.
 """
 
 from django.urls import reverse
+from wagtail.models import Locale
 
 from home.map_context import municipality_map
 from practices.listings import search_practices
@@ -13,25 +16,47 @@ from search.types import SearchParams
 NEWEST_COUNT = 4
 
 
+def _facet(results, name):
+    return {item.value: item.count for item in results.facets.get(name, [])}
+
+
 def home_context(language):
     results = search_practices(
         SearchParams(language=language, sort="newest", page=1, page_size=NEWEST_COUNT)
     )
-    theme_counts = {item.value: item.count for item in results.facets.get("theme", [])}
-    themes = [
+    translated = language != "nl"
+    every_case = (
+        search_practices(SearchParams(language="nl", sort="newest", page=1, page_size=1))
+        if translated
+        else results
+    )
+    counts = _facet(results, "theme")
+    dutch_counts = _facet(every_case, "theme")
+    themes = list(Theme.objects.filter(locale__language_code=language).order_by("name"))
+    dutch_slugs = {}
+    if translated:
+        dutch = Locale.objects.get(language_code="nl")
+        dutch_slugs = dict(
+            Theme.objects.filter(
+                locale=dutch, translation_key__in=[theme.translation_key for theme in themes]
+            ).values_list("translation_key", "slug")
+        )
+    entries = [
         {
             "term": theme,
-            "count": theme_counts.get(theme.slug, 0),
+            "count": counts.get(theme.slug, 0),
+            "dutch_count": dutch_counts.get(dutch_slugs.get(theme.translation_key), 0),
             "url": reverse("theme_detail", args=[theme.slug]),
         }
-        for theme in Theme.objects.filter(locale__language_code=language).order_by("name")
+        for theme in themes
     ]
-    shaded, rows = municipality_map(language, results)
+    shaded, rows = municipality_map(language, every_case)
     return {
-        "practice_count": results.count,
+        "practice_count": every_case.count,
+        "translated_count": results.count if translated else None,
         "municipality_count": len(rows),
         "newest": results.hits,
-        "themes": themes,
+        "themes": entries,
         "map": shaded,
         "map_rows": rows,
     }

@@ -62,11 +62,17 @@ def test_map_counts_agree_with_the_search_facet(client, cases):
         assert re.search(rf'data-cbs-code="{item.value}">.*?numeric">{item.count}</td>', html, re.S)
 
 
-def test_english_home_page_maps_only_english_cases(client, cases):
+def test_english_home_page_maps_every_case_with_english_links(client, cases):
     html = client.get("/en/").content.decode()
     links = re.findall(r'<a class="nl-map__link" href="([^"]+)"', html)
-    assert len(links) == 1
-    assert links[0].startswith("/en/") and links[0].endswith("/barneveld/")
+    assert len(links) == 3
+    assert all(link.startswith("/en/") for link in links)
+
+
+def test_english_home_page_says_how_many_cases_are_translated(client, cases):
+    html = client.get("/en/").content.decode()
+    assert "<strong>4</strong> praktijkvoorbeelden uit <strong>3</strong> gemeenten" in html
+    assert "waarvan <strong>1</strong> vertaald" in html
 
 
 def test_neighbours_come_from_shared_borders():
