@@ -278,6 +278,8 @@ def run_search(engine, params):
     if locale_id is None:
         return SearchResults(params, 0, [], {name: [] for name in FACET_NAMES}, backend=engine.name)
     plan = query_plan(params.query, language)
+    if connection.vendor == "postgresql" and getattr(engine, "sql_facets", False):
+        return run_sql_search(engine, params, plan, locale_id)
 
     matched = None
     if not plan.is_empty:
@@ -329,6 +331,112 @@ def run_search(engine, params):
         suggestion=suggestion,
         backend=engine.name,
         relaxations=relaxations,
+    )
+
+
+def run_sql_search(engine, params, plan, locale_id):
+    """The same search, with matching, filters and facet counts done in one SQL statement."""
+    from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
+    from search.engines.database import document_content_type_ids
+    from search.engines.sql_facets import sql_facet_search
+
+    language = params.language
+    maps = {
+        "theme": _term_map(Theme, locale_id),
+        "professional_group": _term_map(ProfessionalGroup, locale_id),
+        "learning_form": _term_map(LearningForm, locale_id),
+    }
+    filters = {}
+    for name, values in params.filters.items():
+        if name in maps:
+            by_slug = {term.value: pk for pk, term in maps[name].items()}
+            filters[name] = [by_slug[v] for v in values if v in by_slug]
+        elif name == "municipality":
+            filters[name] = list(
+                Municipality.objects.filter(cbs_code__in=values).values_list("id", flat=True)
+            )
+        elif name == "province":
+            filters[name] = list(
+                Municipality.objects.filter(province__slug__in=values).values_list("id", flat=True)
+            )
+        elif name == "year":
+            filters[name] = [int(v) for v in values if v.isdigit()]
+    content_types = document_content_type_ids()
+    order = "relevance" if params.sort == "relevance" and not plan.is_empty else "newest"
+    levels = [0] if plan.is_empty else plan.required_matches()
+
+    def fetch(page, min_groups=0):
+        offset = (page - 1) * params.page_size
+        return sql_facet_search(
+            plan, filters, locale_id, content_types, order, offset, params.page_size, min_groups
+        )
+
+    result = fetch(params.page)
+    for position, level in enumerate(levels):
+        if result.total(level) >= RELAX_BELOW or position == len(levels) - 1:
+            break
+    count = result.total(level)
+    num_pages = max(1, -(-count // params.page_size))
+    page_number = min(params.page, num_pages)
+    below_level = result.total(0) > count
+    if page_number != params.page or (order == "newest" and below_level):
+        result = fetch(page_number, level)
+    hit_ids = [pk for pk, groups in result.hits if groups >= level]
+
+    docs = load_practice_docs(locale_id, hit_ids)
+    facet_counts = result.facet_counts(level)
+    municipality_ids = {int(v) for v in facet_counts.get("municipality", {})}
+    municipality_ids |= {m for doc in docs.values() for m in doc.municipality_ids}
+    municipalities, provinces = {}, {}
+    for municipality in Municipality.objects.filter(id__in=municipality_ids).select_related(
+        "province"
+    ):
+        municipalities[municipality.id] = MunicipalityTerm(
+            municipality.cbs_code,
+            municipality.name,
+            cbs_code=municipality.cbs_code,
+            province=municipality.province.slug,
+        )
+    province_ids = {int(v) for v in facet_counts.get("province", {})}
+    province_slugs = {}
+    for province in Province.objects.filter(id__in=province_ids):
+        province_slugs[province.id] = province.slug
+        provinces[province.slug] = province.name
+    for municipality in municipalities.values():
+        provinces.setdefault(municipality.province, municipality.province)
+    terms = Terms(
+        maps["theme"],
+        maps["professional_group"],
+        maps["learning_form"],
+        municipalities,
+        provinces,
+    )
+    counts = {name: Counter() for name in FACET_NAMES}
+    for name, values in facet_counts.items():
+        for value, number in values.items():
+            if number <= 0:
+                continue
+            key = int(value) if name != "year" else value
+            if name in maps and key in maps[name]:
+                counts[name][maps[name][key].value] += number
+            elif name == "municipality" and key in municipalities:
+                counts[name][municipalities[key].value] += number
+            elif name == "province" and key in province_slugs:
+                counts[name][province_slugs[key]] += number
+            elif name == "year":
+                counts[name][value] += number
+    fill_values(docs, terms)
+    page_docs = [docs[pk] for pk in hit_ids if pk in docs]
+    hits, texts = build_hits(page_docs, terms, plan, language)
+    suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
+    return SearchResults(
+        params=dataclasses.replace(params, page=page_number),
+        count=count,
+        hits=hits,
+        facets=facet_lists(counts, params.filters, terms),
+        suggestion=suggestion,
+        backend=engine.name,
+        relaxations=result.relaxations(level),
     )
 
 

@@ -46,6 +46,7 @@ def _search_config():
 
 class DatabaseEngine(SearchEngine):
     name = "database"
+    sql_facets = True  # on PostgreSQL, facets are counted in SQL (search.engines.sql_facets)
 
     def match(self, plan, language, locale_id):
         """(page_id, score, groups matched) for every live page of the locale matching any group."""
