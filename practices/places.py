@@ -137,7 +137,10 @@ class MunicipalityFinder:
         self.by_code = {}
         self.by_name = {}  # folded official name -> municipality (official names are unique)
         self.by_alias = {}  # folded suffix-less or everyday name -> [municipalities]
-        for municipality in queryset.select_related("province", "successor"):
+        # Predecessors are prefetched: the search document lists former names per practice.
+        for municipality in queryset.select_related("province", "successor").prefetch_related(
+            "predecessors"
+        ):
             self.by_code[municipality.cbs_code.upper()] = municipality
             self.by_name[fold(municipality.name)] = municipality
             aliases = {fold(without_suffix(municipality.name))}
