@@ -182,6 +182,11 @@ def content_addresses():
         "professional_group_slug": (
             translated.professional_groups[0].slug if translated.professional_groups else None
         ),
+        "professional_group_slug_en": (
+            english_practice.professional_groups[0].slug
+            if english_practice.professional_groups
+            else None
+        ),
         "search_term": translated.title.split()[0],
         "index": PracticeIndexPage.objects.live().filter(locale=dutch).first().url,
         "index_en": PracticeIndexPage.objects.live().filter(locale=english).first().url,

@@ -21,12 +21,12 @@ def practice(page, site):
     return site.pages["practice"]
 
 
-def term_page(page, site, key):
+def term_page(page, site, key, language="nl"):
     """A theme/municipality/professional group page, as linked from the practice page."""
-    slug = site.pages.get(key)
+    slug = site.pages.get(key if language == "nl" else f"{key}_en") or site.pages.get(key)
     if not slug:
         return None
-    page.goto(site.pages["practice"])
+    page.goto(site.pages["practice" if language == "nl" else "practice_en"])
     href = link_containing(page, f"/{slug}")
     if href and "?" not in href:
         return href

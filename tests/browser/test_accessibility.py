@@ -29,6 +29,11 @@ PAGE_TYPES = {
     "professional_group": lambda page, site: pages.term_page(page, site, "professional_group_slug"),
     "contribution_form": lambda page, site: "/deel-je-praktijkvoorbeeld/",
     "contribution_form_en": lambda page, site: "/en/share-your-practice/",
+    "theme_en": lambda page, site: pages.term_page(page, site, "theme_slug", "en"),
+    "municipality_en": lambda page, site: pages.term_page(page, site, "municipality_slug", "en"),
+    "professional_group_en": lambda page, site: pages.term_page(
+        page, site, "professional_group_slug", "en"
+    ),
     "not_found": lambda page, site: "/deze-pagina-bestaat-niet/",
     "not_found_en": lambda page, site: "/en/this-page-does-not-exist/",
 }
