@@ -106,5 +106,10 @@ def test_production_refuses_debug():
 
 
 def test_production_starts_with_a_real_secret():
-    result = _import_production_settings(SECRET_KEY="a-real-secret-" + "k" * 50)
+    result = _import_production_settings(
+        SECRET_KEY="a-real-secret-" + "k" * 50,
+        DATABASE_URL="postgres://kennisbank@db.internal/kennisbank",
+        ALLOWED_HOSTS="kennisbank.example.org",
+        WAGTAILADMIN_BASE_URL="https://kennisbank.example.org",
+    )
     assert result.returncode == 0, result.stderr
