@@ -1,6 +1,7 @@
 """The text of uploaded files is read outside the request, and a command catches up with what was missed."""
 
 import io
+import threading
 import time
 
 import pytest
@@ -58,6 +59,9 @@ def test_upload_in_the_admin_reads_the_text_in_the_background(
             break
         time.sleep(0.1)
     assert record is not None and record.page_count == 3
+    for thread in threading.enumerate():  # let it finish reindexing before the database is reset
+        if thread.name == "publication-text":
+            thread.join(10)
 
 
 def test_downloads_report_shows_counts_to_editors(
