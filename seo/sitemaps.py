@@ -1,4 +1,5 @@
-"""sitemap.xml: every live, public page of the site in both languages, with hreflang alternates.
+"""sitemap.xml: every live, public page of the site in both languages, with hreflang alternates,
+and the browsing pages (themes, groups, learning forms, municipalities, provinces) that list cases.
 
 Wagtail's own sitemap walks only the site's root page, which is the Dutch home page; the English
 tree is its translation beside it. Aliases (untranslated copies) are left out: their content is
@@ -7,7 +8,11 @@ the Dutch page's, which is listed itself.
 
 from collections import defaultdict
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -66,4 +71,66 @@ class LocalizedSitemap(Sitemap):
         lastmods = [url["lastmod"] for url in urls if url["lastmod"]]
         if lastmods:
             self.latest_lastmod = max(lastmods)
+        return urls
+
+
+# The browsing pages of practices/urls.py: (route name, term model, the term seen from a practice).
+TERM_ROUTES = (
+    ("theme_detail", "Theme", "practice_themes__theme"),
+    (
+        "professional_group_detail",
+        "ProfessionalGroup",
+        "practice_professional_groups__professional_group",
+    ),
+    ("learning_form_detail", "LearningForm", "practice_learning_forms__learning_form"),
+)
+
+
+class BrowsingSitemap(Sitemap):
+    """Theme, professional group, learning form, municipality and province pages with cases."""
+
+    def items(self):
+        from practices.models import Municipality, PracticePage, Province
+
+        live = PracticePage.objects.live().public()
+        entries = []
+        for route, model_name, lookup in TERM_ROUTES:
+            model = apps.get_model("practices", model_name)
+            used = live.values_list(f"{lookup}__translation_key", flat=True)
+            terms = model.objects.filter(translation_key__in=used).select_related("locale")
+            entries += [
+                (route, term.slug, term.locale.language_code, f"{route}:{term.translation_key}")
+                for term in terms
+            ]
+        places = Municipality.objects.filter(pk__in=live.values("municipality_id"), is_current=True)
+        provinces = Province.objects.filter(municipalities__in=places).distinct()
+        for route, objects in (("municipality_detail", places), ("province_detail", provinces)):
+            for place in objects:
+                for language, _name in settings.LANGUAGES:
+                    entries.append((route, place.slug, language, f"{route}:{place.slug}"))
+        return sorted(entries)
+
+    def _urls(self, page, protocol, domain):
+        entries = list(self.paginator.page(page).object_list)
+        locations = {}
+        for route, slug, language, group in self.items():
+            try:
+                with translation.override(language):
+                    path = reverse(route, kwargs={"slug": slug})
+            except NoReverseMatch:
+                continue
+            locations.setdefault(group, []).append((language, absolute(self.request, path)))
+        urls = []
+        for _route, slug, language, group in entries:
+            versions = dict(locations.get(group, []))
+            if language not in versions:
+                continue
+            alternates = []
+            if len(versions) > 1:
+                alternates = [
+                    {"lang_code": code, "location": url} for code, url in versions.items()
+                ]
+                if "nl" in versions:
+                    alternates.append({"lang_code": "x-default", "location": versions["nl"]})
+            urls.append({"item": slug, "location": versions[language], "alternates": alternates})
         return urls

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from seo.sitemaps import LocalizedSitemap
+from seo.sitemaps import BrowsingSitemap, LocalizedSitemap
 from seo.urls import absolute
 
 
@@ -33,4 +33,6 @@ def robots_txt(request):
 
 @require_GET
 def sitemap(request):
-    return wagtail_sitemap(request, sitemaps={"pages": LocalizedSitemap})
+    return wagtail_sitemap(
+        request, sitemaps={"pages": LocalizedSitemap, "browsing": BrowsingSitemap}
+    )

@@ -2,6 +2,8 @@
 
 from xml.etree import ElementTree
 
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -12,6 +14,11 @@ def sitemap(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     return ElementTree.fromstring(response.content)  # noqa: S314 (our own response)
+
+
+def english_url(route, slug):
+    with translation.override("en"):
+        return "http://testserver" + reverse(route, kwargs={"slug": slug})
 
 
 def locations(tree):
@@ -67,3 +74,23 @@ def test_sitemap_gives_the_date_each_page_was_last_published(client, practice):
             assert url.find("s:lastmod", NS).text == practice.last_published_at.date().isoformat()
             return
     raise AssertionError("practice missing from the sitemap")
+
+
+def test_sitemap_lists_the_theme_and_municipality_pages_of_published_cases(
+    client, english_practice, draft_practice
+):
+    found = locations(sitemap(client))
+    assert "http://testserver/thema/de-bedoeling/" in found
+    assert english_url("theme_detail", "purpose-first") in found
+    assert "http://testserver/gemeente/barneveld/" in found
+    assert not any(location.endswith("/thema/jeugdzorg/") for location in found)  # draft only
+    assert not any(location.endswith("/gemeente/ede/") for location in found)
+
+
+def test_theme_page_in_the_sitemap_names_its_english_version(client, english_practice):
+    for url in sitemap(client).findall("s:url", NS):
+        if url.find("s:loc", NS).text == "http://testserver/thema/de-bedoeling/":
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            assert links["en"] == english_url("theme_detail", "purpose-first")
+            return
+    raise AssertionError("theme page missing from the sitemap")
