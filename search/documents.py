@@ -159,11 +159,36 @@ def stream_passages(stream):
     return passages
 
 
+SKIPPED_KEYS = {"image", "document", "video", "id", "type"}
+
+
+def _raw_texts(value):
+    """Texts in a StreamField's stored JSON, without building blocks (fast, for snippets)."""
+    if isinstance(value, str):
+        return [strip_html(value)]
+    if isinstance(value, dict):
+        if "type" in value and "value" in value:
+            return _raw_texts(value["value"])
+        return [
+            t for key, item in value.items() if key not in SKIPPED_KEYS for t in _raw_texts(item)
+        ]
+    if isinstance(value, list):
+        return [t for item in value for t in _raw_texts(item)]
+    return []
+
+
+def raw_stream_passages(stream):
+    raw = getattr(stream, "raw_data", None)
+    if raw is None:
+        return stream_passages(stream)
+    return [" ".join(t.split()) for t in _raw_texts(list(raw)) if t.strip()]
+
+
 def practice_passages(page):
     """Summary and section texts: what a practice's snippet is cut from (no queries needed)."""
     passages = [page.summary]
     for name in ("situation", "approach", "results", "lessons"):
-        passages += stream_passages(getattr(page, name))
+        passages += raw_stream_passages(getattr(page, name))
     return [p for p in passages if p and p.strip()]
 
 

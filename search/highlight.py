@@ -1,6 +1,7 @@
 """Snippets: the passage of a result that best answers the query, matched words in <mark>."""
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -11,9 +12,14 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 SNIPPET_WORDS = 35
 
 
+@lru_cache(maxsize=50_000)
+def _word_tokens(word, language):
+    return frozenset(analyse_tokens(word, language))
+
+
 def _matches(word, tokens, language, cache):
     if word not in cache:
-        cache[word] = bool(set(analyse_tokens(word, language)) & tokens)
+        cache[word] = bool(_word_tokens(word, language) & tokens)
     return cache[word]
 
 

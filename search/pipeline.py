@@ -334,6 +334,40 @@ def run_search(engine, params):
     )
 
 
+def load_hit_docs(ids):
+    """Facet data of a page of results (already known to be visible), in one PostgreSQL query."""
+    if not ids:
+        return {}
+    sql = """
+        SELECT p.page_ptr_id, p.practice_date, p.municipality_id,
+            ARRAY(SELECT x.theme_id FROM practices_practicetheme x
+                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
+            ARRAY(SELECT x.professional_group_id FROM practices_practiceprofessionalgroup x
+                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
+            ARRAY(SELECT x.learning_form_id FROM practices_practicelearningform x
+                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
+            ARRAY(SELECT x.municipality_id FROM practices_practiceinvolvedmunicipality x
+                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order)
+        FROM practices_practicepage p WHERE p.page_ptr_id = ANY(%s)
+    """
+    docs = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [list(ids)])
+        for pk, day, municipality_id, themes, groups, forms, involved in cursor.fetchall():
+            places = [municipality_id] if municipality_id else []
+            places += [m for m in involved if m not in places]
+            docs[pk] = Doc(
+                pk,
+                day,
+                municipality_id,
+                municipality_ids=places,
+                theme_ids=list(dict.fromkeys(themes)),
+                group_ids=list(dict.fromkeys(groups)),
+                form_ids=list(dict.fromkeys(forms)),
+            )
+    return docs
+
+
 def run_sql_search(engine, params, plan, locale_id):
     """The same search, with matching, filters and facet counts done in one SQL statement."""
     from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
@@ -365,13 +399,24 @@ def run_sql_search(engine, params, plan, locale_id):
     order = "relevance" if params.sort == "relevance" and not plan.is_empty else "newest"
     levels = [0] if plan.is_empty else plan.required_matches()
 
-    def fetch(page, min_groups=0):
+    def fetch(page, min_groups=0, require_all=False):
         offset = (page - 1) * params.page_size
         return sql_facet_search(
-            plan, filters, locale_id, content_types, order, offset, params.page_size, min_groups
+            plan,
+            filters,
+            locale_id,
+            content_types,
+            order,
+            offset,
+            params.page_size,
+            min_groups,
+            require_all,
         )
 
-    result = fetch(params.page)
+    # Every word first (cheap with the index); only when that finds too little, any word.
+    result = fetch(params.page, require_all=len(levels) > 1)
+    if len(levels) > 1 and result.total(levels[0]) < RELAX_BELOW:
+        result = fetch(params.page)
     for position, level in enumerate(levels):
         if result.total(level) >= RELAX_BELOW or position == len(levels) - 1:
             break
@@ -383,7 +428,7 @@ def run_sql_search(engine, params, plan, locale_id):
         result = fetch(page_number, level)
     hit_ids = [pk for pk, groups in result.hits if groups >= level]
 
-    docs = load_practice_docs(locale_id, hit_ids)
+    docs = load_hit_docs(hit_ids)
     facet_counts = result.facet_counts(level)
     municipality_ids = {int(v) for v in facet_counts.get("municipality", {})}
     municipality_ids |= {m for doc in docs.values() for m in doc.municipality_ids}

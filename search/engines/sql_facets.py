@@ -49,7 +49,7 @@ class SqlFacetResult:
         return {f: sum(c for g, c in by_g.items() if g >= level) for f, by_g in self.relax.items()}
 
 
-def _matched_cte(plan, locale_id, content_types):
+def _matched_cte(plan, locale_id, content_types, require_all=False):
     placeholders = ", ".join(["%s"] * len(content_types))
     visible = VISIBLE.format(content_types=placeholders)
     if plan is None or plan.is_empty:
@@ -60,8 +60,11 @@ def _matched_cte(plan, locale_id, content_types):
         return sql, [locale_id, *content_types]
     config = _search_config()
     groups = [_tsquery_group(group) for group in plan.groups]
-    any_group = " | ".join(groups)
-    if len(groups) > 1:
+    any_group = (" & " if require_all else " | ").join(groups)
+    if require_all:
+        # every group matches: no need to count them per document (the common, cheap case)
+        counted, group_params = str(len(groups)), []
+    elif len(groups) > 1:
         counted = " + ".join("(ie.body @@ to_tsquery(%s::regconfig, %s))::int" for _ in groups)
         group_params = [value for g in groups for value in (config, g)]
     else:
@@ -85,13 +88,15 @@ def _matched_cte(plan, locale_id, content_types):
     return sql, params
 
 
-def sql_facet_search(plan, filters, locale_id, content_types, order, offset, limit, min_groups=0):
+def sql_facet_search(
+    plan, filters, locale_id, content_types, order, offset, limit, min_groups=0, require_all=False
+):
     """One statement: counts per facet value and per matched-groups, and the ordered page of ids.
 
     `filters` maps facet name to a list of ids (themes, groups, forms, municipalities; provinces as
     their municipalities' ids) or years. `order` is "relevance" or "newest".
     """
-    matched_sql, params = _matched_cte(plan, locale_id, content_types)
+    matched_sql, params = _matched_cte(plan, locale_id, content_types, require_all)
     oks, ok_params = {}, []
     for name, ids in filters.items():
         if name in LINK_FACETS:
