@@ -8,6 +8,7 @@ audit log entries, and the search index filled through each backend's `add_bulk`
 """
 
 import logging
+from inspect import isfunction
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -182,10 +183,13 @@ def add_revisions(pages, *, publish, user, now):
 
 def callable_search_fields():
     # search.documents builds one SearchDocument per page that the other methods read.
-    names = ["search_document"] if callable(getattr(PracticePage, "search_document", None)) else []
+    names = (
+        ["search_document"] if isfunction(getattr(PracticePage, "search_document", None)) else []
+    )
     for search_field in PracticePage.get_search_fields():
         name = getattr(search_field, "method_name", None) or search_field.field_name
-        if callable(getattr(PracticePage, name, None)) and name not in names:
+        # Only plain methods: managers and descriptors are not values to freeze.
+        if isfunction(getattr(PracticePage, name, None)) and name not in names:
             names.append(name)
     return names
 
