@@ -292,12 +292,13 @@ def main():
         ensure_cluster,
         ensure_database,
         log,
+        page_paths,
         production_env,
     )
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-pages", type=int, default=80)
-    parser.add_argument("--per-shape", type=int, default=3)
+    parser.add_argument("--max-pages", type=int, default=24)
+    parser.add_argument("--per-shape", type=int, default=2)
     args = parser.parse_args()
     ensure_cluster()
     url = ensure_database("kb_fault", 300)
@@ -308,7 +309,8 @@ def main():
         fetch = http_fetcher(server.port)
         report = run(
             fetch,
-            ["/", "/en/", "/zoeken/", "/en/search/", "/sitemap.xml", "/robots.txt"],
+            ["/", "/en/", "/zoeken/", "/en/search/", "/sitemap.xml", "/robots.txt"]
+            + page_paths("kb_fault", "contributionformpage"),
             max_pages=args.max_pages,
             per_shape=args.per_shape,
         )

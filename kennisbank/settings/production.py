@@ -92,7 +92,7 @@ USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 
 # Behind the reverse proxy every visitor has REMOTE_ADDR 127.0.0.1; the contribution form's rate
 # limit needs the client's address, which the documented nginx config sets in X-Real-IP.
-CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_REAL_IP")
+CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get("CONTRIBUTION_CLIENT_IP_HEADER", "HTTP_X_REAL_IP")
 
 # Outgoing mail must be real in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
