@@ -10,6 +10,7 @@ audit log entries, and the search index filled through each backend's `add_bulk`
 import logging
 from inspect import isfunction
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import CharField, F, OuterRef, Subquery
@@ -232,4 +233,9 @@ def create_pages(parent, pages, *, publish=False, user=None):
     insert_children(pages)
     add_revisions(pages, publish=publish, user=user, now=now)
     index_pages(pages)
+    if publish and apps.is_installed("wagtail.contrib.frontend_cache"):
+        # New pages are not cached anywhere yet, but the listing they appear on is.
+        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+        transaction.on_commit(lambda: purge_page_from_cache(parent.specific))
     return pages
