@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from contributions import conf
 from contributions.file_checks import ALLOWED, allowed_extensions_text, check_upload
 from practices.models import LearningForm, Municipality, ProfessionalGroup, Theme
+from practices.places import find_municipality
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 HONEYPOT_FIELD = "website"
@@ -22,24 +23,13 @@ TEXT_LIMITS = {
     "email": 254,
 }
 FIRST_YEAR = 2000
-UNKNOWN_MUNICIPALITY = _(
-    "We kennen geen gemeente met de naam ‘%(text)s’. Kies een naam uit de lijst; ook oude gemeentenamen staan erin."
-)
 
 
 def lookup_municipality(text):
-    """The municipality a person means by `text`, or a ValidationError with a Dutch message."""
-    try:
-        from practices.places import find_municipality
-    except ImportError:  # the shared place finder is not installed: match the name exactly
-        match = Municipality.objects.filter(name__iexact=" ".join(text.split()))
-        municipality = match.order_by("-is_current").first()
-        if municipality is None:
-            raise forms.ValidationError(UNKNOWN_MUNICIPALITY, params={"text": text}) from None
-        return municipality
+    """The municipality a person means by `text` (also former ones), or a Dutch ValidationError."""
     try:
         return find_municipality(text)
-    except ValueError as error:
+    except ValueError as error:  # UnknownMunicipality / AmbiguousMunicipality, message in Dutch
         raise forms.ValidationError(str(error)) from None
 
 
