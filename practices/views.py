@@ -63,13 +63,14 @@ def _term_in_language(model, slug, language):
     term = model.objects.filter(locale__language_code=language, slug=slug).first()
     if term is not None:
         return term, None
-    if language != "nl":
-        dutch = model.objects.filter(locale__language_code="nl", slug=slug).first()
-        if dutch is not None:
-            translated = dutch.get_translation_or_none(Locale.objects.get(language_code=language))
-            if translated is not None:
-                return None, translated
-            return dutch, None
+    # A slug of the other language (the language switcher keeps the slug) leads to its translation.
+    locale = Locale.objects.get(language_code=language)
+    for other in model.objects.filter(slug=slug).select_related("locale"):
+        translated = other.get_translation_or_none(locale)
+        if translated is not None:
+            return None, translated
+        if language != "nl" and other.locale.language_code == "nl":
+            return other, None
     raise Http404
 
 
