@@ -6,7 +6,7 @@ from django.template import loader
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"not_found": True}, status=404)
 
 
 def server_error(request):

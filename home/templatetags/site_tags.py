@@ -39,6 +39,10 @@ def language_links(context):
                 target = _home_for(code)
                 entry["translated"] = False
             entry["url"] = target.get_url(request) if target else "/"
+        elif context.get("not_found"):
+            # The missing address does not exist in the other language either: offer its home.
+            home = _home_for(code)
+            entry["url"] = home.get_url(request) if home else "/"
         elif request is not None:
             entry["url"] = translate_url(request.get_full_path(), code)
         else:
