@@ -12,3 +12,7 @@ class SearchConfig(AppConfig):
         from search import indexing
 
         indexing.connect()
+        # The search service caches taxonomy terms; edits refresh them at once.
+        from search import pipeline
+
+        pipeline.connect_term_signals()

@@ -92,13 +92,41 @@ class Terms:
     provinces: dict  # slug -> label
 
 
+_term_cache = {}
+TERM_TTL = 60  # seconds; a save or delete in this process refreshes at once
+
+
 def _term_map(model, locale_id):
-    return {
+    """id -> Term for one taxonomy in one locale (small tables, read on every search: cached)."""
+    key = (model._meta.label_lower, locale_id)
+    entry = _term_cache.get(key)
+    if entry and time.monotonic() - entry[0] < TERM_TTL:
+        return entry[1]
+    terms = {
         pk: Term(slug, name)
         for pk, slug, name in model.objects.filter(locale_id=locale_id).values_list(
             "id", "slug", "name"
         )
     }
+    _term_cache[key] = (time.monotonic(), terms)
+    return terms
+
+
+def _forget_terms(**kwargs):
+    _term_cache.clear()
+    _locale_cache.clear()
+
+
+def connect_term_signals():
+    from practices.models import LearningForm, ProfessionalGroup, Theme
+
+    for model in (Theme, ProfessionalGroup, LearningForm, Locale):
+        post_save.connect(
+            _forget_terms, sender=model, dispatch_uid=f"search-terms-{model.__name__}"
+        )
+        post_delete.connect(
+            _forget_terms, sender=model, dispatch_uid=f"search-terms-del-{model.__name__}"
+        )
 
 
 def with_ids(queryset, column, ids):
@@ -267,8 +295,15 @@ def facet_lists(counts, filters, terms):
 # --- the search ----------------------------------------------------------------------------------
 
 
+_locale_cache = {}
+
+
 def locale_id_for(language):
-    return Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
+    if language not in _locale_cache:
+        _locale_cache[language] = (
+            Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
+        )
+    return _locale_cache[language]
 
 
 def run_search(engine, params):

@@ -177,7 +177,12 @@ def _signature(cursor):
         # SQLite reuses ids after a rollback, so the text length tells edits apart.
         cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(LENGTH(body)) FROM {INDEX_TABLE}")  # noqa: S608
     else:
-        cursor.execute(f"SELECT COUNT(*), MAX(id) FROM {INDEX_TABLE}")  # noqa: S608
+        # MAX(id) is read from the primary key; the statistics counters catch edits and deletions.
+        cursor.execute(
+            f"SELECT (SELECT MAX(id) FROM {INDEX_TABLE}), "  # noqa: S608
+            "(SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables "
+            f"WHERE relname = '{INDEX_TABLE}')"
+        )
     return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
 
 
