@@ -62,10 +62,11 @@ def search_faults(seconds):
         started = time.monotonic()
         manage("update_index", env={**env, "DJANGO_SETTINGS_MODULE": "kennisbank.settings.dev"})
         log(f"indexed {PRACTICES} practices into the engine in {time.monotonic() - started:.0f} s")
-        paths = [f"/zoeken/?q={term}" for term in SEARCH_TERMS] + [
-            f"/zoeken/?q={term}&page=2" for term in SEARCH_TERMS[:2]
+        # A unique, ignored parameter per request: the page cache must not hide the engine.
+        paths = [f"/zoeken/?q={term}&run={{n}}" for term in SEARCH_TERMS] + [
+            f"/zoeken/?q={term}&page=2&run={{n}}" for term in SEARCH_TERMS[:2]
         ]
-        paths += ["/en/search/?q=team", "/zoeken/?q=wijkteam&sort=date"]
+        paths += ["/en/search/?q=team&run={n}", "/zoeken/?q=wijkteam&sort=date&run={n}"]
         failures = 0
         with Server(env, workers=2, threads=8) as server:
             run_load(server.port, paths, users=2, seconds=2)  # warm up
@@ -103,6 +104,7 @@ def hits_fraction(port, paths):
     """Share of search pages that show at least one practice (answered, not just 200)."""
     with_hits = 0
     for path in paths:
+        path = path.replace("{n}", f"check-{time.monotonic()}")
         connection = http.client.HTTPConnection(HOST, port, timeout=20)
         connection.request("GET", path, headers=PROXY_HEADERS)
         body = connection.getresponse().read().decode("utf-8", "replace")

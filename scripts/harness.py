@@ -190,9 +190,8 @@ def production_env(database, port, **extra):
 
 
 def collect_static(env):
-    if not (VAR / "static" / "staticfiles.json").exists():
-        log("collectstatic (once)")
-        manage("collectstatic", "--noinput", env=env)
+    """Every run: a stale manifest makes every page that names a new static file fail."""
+    manage("collectstatic", "--noinput", env=env)
 
 
 class Server:
@@ -323,8 +322,11 @@ def run_load(port, paths, users, seconds, timeout=15, on_tick=None, seed=1):
     def visitor(number):
         rng = random.Random(seed * 1000 + number)
         connection = None
+        sent = 0
         while time.monotonic() < deadline:
-            path = rng.choice(paths)
+            sent += 1
+            # "{n}" in a path makes every request unique, so no cache can answer in its place.
+            path = rng.choice(paths).replace("{n}", f"{number}-{sent}")
             if connection is None:
                 connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
             begin = time.monotonic()
