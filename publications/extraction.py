@@ -6,6 +6,7 @@ request: as a django-tasks task when a real task backend is configured, else in 
 """
 
 import contextvars
+import functools
 import hashlib
 import logging
 import re
@@ -258,7 +259,7 @@ def schedule_extraction(document_id):
     if mode == "inline":
         extract_document_text(document_id)
         return
-    transaction.on_commit(lambda: _dispatch(document_id, mode))
+    transaction.on_commit(functools.partial(_dispatch, document_id, mode))
 
 
 class extracting_inline:
