@@ -203,8 +203,14 @@ def load_vocabulary():
     """The index vocabulary, rebuilt when the index has changed (checked with one cheap query)."""
     with connection.cursor() as cursor:
         signature = _signature(cursor)
-        fresh = time.monotonic() - _vocabulary_cache["loaded_at"] < VOCABULARY_TTL
-        if signature == _vocabulary_cache["signature"] and fresh:
+        age = time.monotonic() - _vocabulary_cache["loaded_at"]
+        if signature == _vocabulary_cache["signature"] and age < VOCABULARY_TTL:
+            return _vocabulary_cache["vocabulary"]
+        # Rebuilding reads the whole index (seconds for 10,000 pages): while editors publish, keep
+        # the current vocabulary for a while instead of rebuilding on every change.
+        min_age = getattr(settings, "SEARCH_VOCABULARY_MIN_AGE", 60)
+        same_database = (_vocabulary_cache["signature"] or (None, None))[:2] == signature[:2]
+        if same_database and age < min_age:
             return _vocabulary_cache["vocabulary"]
         with _vocabulary_lock:
             vocabulary = Vocabulary(_load_frequencies(cursor))
