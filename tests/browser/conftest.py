@@ -3,37 +3,35 @@
 pytest-django's `live_server` fixture would wrap every test in `transactional_db`, which empties
 the database after each test; building the content once per session is what keeps these tests
 fast. So the server below is pytest-django's own `LiveServer`, started once, serving content that
-is committed once into the test database and removed again when the session ends (the database
-is put back as it was). pytest-django runs these tests after all other database tests.
+is committed once into the test database (put back in its just-migrated state first and again at
+the end). pytest-django runs these tests after all other database tests.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.content import build_site_content
+from tests.browser.content import build_site_content, restore_migrated_state
 
 # Never let Playwright fetch a browser of its own: Debian's chromium is the one we use.
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-# Playwright's sync API keeps an event loop in this thread; the ORM calls the tests make beside it
-# are plain synchronous ones, so Django's guard against ORM calls inside async code does not apply.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests use the test database (so pytest-django creates it even when they run alone).
+    """Browser tests use the test database (so pytest-django creates it even when they run alone),
+    and ask for its state right after the migrations to be kept (serialized_rollback): a
+    transactional test that ran before them has emptied it, places and terms included.
 
     This runs after pytest-django has put the tests in order, so they stay last.
     """
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.django_db)
+            item.add_marker(pytest.mark.django_db(serialized_rollback=True))
 
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -53,7 +51,7 @@ def site(django_db_setup, django_db_blocker):
         name = str(connection.settings_dict["NAME"])
         if "test" not in name and "memory" not in name:
             pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        snapshot = connection.creation.serialize_db_to_string()
+        restore_migrated_state()
         pages = build_site_content()
         server = LiveServer("127.0.0.1")
         server.pages = pages
@@ -61,9 +59,7 @@ def site(django_db_setup, django_db_blocker):
             yield server
         finally:
             server.stop()
-            # As Django's serialized rollback does: no post-migrate rows, the snapshot has them.
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(snapshot)
+            restore_migrated_state()
 
 
 @pytest.fixture(scope="session")
@@ -72,10 +68,21 @@ def browser(site):
 
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: `make install-test` installs Debian's chromium.")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls made beside it (each
+    # test's transaction) are plain synchronous ones, so Django's async guard does not apply.
+    # Only while the browser runs: the variable must not reach other tests or their subprocesses.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

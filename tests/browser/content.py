@@ -9,6 +9,7 @@ import io
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command, get_commands
+from django.db import connection
 from wagtail.models import Locale, Page
 
 from home.site_structure import ensure_site_structure
@@ -22,6 +23,18 @@ from tests.factories import (
     ThemeFactory,
     make_practice,
 )
+
+
+def restore_migrated_state():
+    """Put the test database back as the migrations left it: a transactional test that ran before
+    has emptied it, places and terms included. Needs the state kept at creation, which tests
+    marked `django_db(serialized_rollback=True)` ask for."""
+    migrated = getattr(connection, "_test_serialized_contents", None)
+    if migrated is None:  # nothing kept (a reused database): nothing emptied it either
+        return
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(migrated)
+    ContentType.objects.clear_cache()  # the ids are the migrated ones again, not the cached ones
 
 
 def ensure_root():
