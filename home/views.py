@@ -1,8 +1,9 @@
-"""Error pages that keep the site's look and never show a stack trace."""
+"""Error pages that keep the site's look and never show a stack trace; the site icon's old address."""
 
 from django.http import HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 
 
 def page_not_found(request, exception=None):
@@ -12,3 +13,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context: the failure may lie in whatever a context processor uses.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def favicon(request):
+    """Browsers, feed readers and bookmarks ask for /favicon.ico whatever a page declares."""
+    return redirect(static("img/favicon.svg"), permanent=True)

@@ -9,6 +9,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from practices import feeds as practice_feeds
 from search import views as search_views
 from seo import views as seo_views
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include("operations.urls")),  # /healthz, /readyz, /.well-known/security.txt
     path("admin/", include(wagtailadmin_urls)),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("search.urls")),  # search API; language via ?lang= or Accept-Language
