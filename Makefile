@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz install-chromium clean
+.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,11 @@ fault-test: install-test
 
 fuzz: install-test
 	$(PY) scripts/fuzz.py
+
+# Crawl a running site (`make run` in another terminal) in headless Chromium: every page, feed and
+# download reachable from the home pages; prints what a visitor would run into (CRAWL_URL to choose).
+crawl: install-test
+	$(PY) scripts/crawl_site.py $${CRAWL_URL:-http://127.0.0.1:$(PORT)}
 
 clean:
 	rm -rf $(VENV) var
