@@ -118,7 +118,7 @@ def make_practice(
         approach=paragraph(approach),
         results=paragraph(results),
         lessons=paragraph(lessons),
-        **fields,
+        **{"live": publish, **fields},  # an unpublished page is a draft, as in the admin
     )
     page.practice_themes = [PracticeTheme(theme=t) for t in themes]
     page.practice_professional_groups = [
