@@ -9,7 +9,10 @@ HTML_TAG_RE = re.compile(r"<[^>]+>")
 
 def fold(text):
     """Lowercase and strip accents, so Súdwest-Fryslân and sudwest fryslan meet."""
-    decomposed = unicodedata.normalize("NFKD", str(text).lower())
+    text = str(text).lower()
+    if text.isascii():  # most Dutch text: nothing to fold, and this runs for every indexed word
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
