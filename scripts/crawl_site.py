@@ -186,7 +186,8 @@ class Frontier:
     def __init__(self, base, limit, variants_per_path, per_section=None):
         self.base, self.limit, self.variants_per_path = base, limit, variants_per_path
         self.per_section, self.sections = per_section, {}
-        self.queue, self.seen, self.found_on = [], set(), {}
+        self.queue, self.seen, self.found_on, self.popped = [], set(), {}, {}
+        self.done = 0
         self.variants, self.shapes = {}, set()
         self.skipped = 0
 
@@ -218,15 +219,29 @@ class Frontier:
                 self.skipped += 1
                 return
             self.sections[name] = self.sections.get(name, 0) + 1
-        if len(self.seen) >= self.limit:
-            self.skipped += 1
-            return
         self.seen.add(url)
         self.found_on[url] = found_on
         self.queue.append(url)
 
     def pop(self):
-        return self.queue.pop(0) if self.queue else None
+        """The next address: files first, then the kind of page visited least so far, so that the
+        cap cuts short the hundreds of municipalities rather than the publications' downloads."""
+        if not self.queue or self.done >= self.limit:
+            self.skipped += len(self.queue)
+            self.queue = []
+            return None
+        self.done += 1
+        popped = self.popped
+
+        def visits(url):
+            path = urlsplit(url).path
+            return (not is_file(path), popped.get(section(path), 0))  # files are quick: first
+
+        url = min(self.queue, key=visits)
+        self.queue.remove(url)
+        name = section(urlsplit(url).path)
+        popped[name] = popped.get(name, 0) + 1
+        return url
 
 
 def signature(url):
