@@ -17,10 +17,15 @@ PAGE_SIZE = 12
 
 
 def search_practices(params):
+    """The search service, for practices only: publications are in the site search, not in these
+    listings, so their counts stay the number of practices."""
+    import dataclasses
+
     # Imported when called: the search app's service module may load engines at import time.
     from search.service import search_practices as service
+    from search.types import PRACTICE_TYPE
 
-    return service(params)
+    return service(dataclasses.replace(params, document_types=(PRACTICE_TYPE,)))
 
 
 def current_language():

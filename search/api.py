@@ -78,6 +78,16 @@ def serialise(results, request):
                 "themes": [_term(t) for t in hit.themes],
                 "professional_groups": [_term(t) for t in hit.professional_groups],
                 "learning_forms": [_term(t) for t in hit.learning_forms],
+                "type": hit.document_type,
+                "locations": [
+                    {
+                        "label": str(location.label),
+                        "url": absolute(location.url),
+                        "pages": list(location.pages),
+                        "excerpt": str(location.excerpt),
+                    }
+                    for location in hit.locations
+                ],
             }
             for hit in results.hits
         ],

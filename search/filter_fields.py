@@ -13,14 +13,17 @@ FACET_FILTER_FIELDS = {
     "municipality": "filter_municipalities",
     "province": "filter_provinces",
     "year": "filter_year",
+    "type": "filter_type",
 }
 LANGUAGE_FIELD = "filter_language"
 PUBLIC_FIELD = "filter_public"
+DATE_FIELD = "filter_date"  # what "newest" sorts on, whatever kind of page
 
 ENGINE_FILTER_FIELDS = [
     *(index.FilterField(name) for name in FACET_FILTER_FIELDS.values()),
     index.FilterField(LANGUAGE_FIELD),
     index.FilterField(PUBLIC_FIELD, es_extra={"type": "boolean"}),
+    index.FilterField(DATE_FIELD, es_extra={"type": "date"}),
 ]
 
 
@@ -44,6 +47,16 @@ class EngineFilterMixin:
 
     def filter_year(self):
         return str(self.practice_date.year) if self.practice_date else None
+
+    def filter_type(self):
+        """The page's value in the "type" facet (praktijkvoorbeeld, publicatie)."""
+        from search.documents import DOCUMENT_TYPES
+
+        return DOCUMENT_TYPES.get(self._meta.label_lower, "")
+
+    def filter_date(self):
+        """The practice date or the publication date."""
+        return getattr(self, "practice_date", None) or getattr(self, "publication_date", None)
 
     def filter_language(self):
         return self.locale.language_code

@@ -54,7 +54,15 @@ PROBLEM = {
         },
     },
 }
-FACETS = ("theme", "professional_group", "municipality", "province", "learning_form", "year")
+FACETS = (
+    "theme",
+    "professional_group",
+    "municipality",
+    "province",
+    "learning_form",
+    "year",
+    "type",
+)
 
 
 def openapi_document(request=None):
@@ -83,6 +91,25 @@ def openapi_document(request=None):
             "themes": {"type": "array", "items": TERM},
             "professional_groups": {"type": "array", "items": TERM},
             "learning_forms": {"type": "array", "items": TERM},
+            "type": {
+                "type": "string",
+                "enum": ["praktijkvoorbeeld", "publicatie"],
+                "description": "Soort resultaat.",
+            },
+            "locations": {
+                "type": "array",
+                "description": "Bij een publicatie: in welk bestand, op welke pagina's de "
+                "zoekwoorden staan ('gevonden op p. 12').",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "label": {"type": "string"},
+                        "url": {"type": "string", "format": "uri"},
+                        "pages": {"type": "array", "items": {"type": "integer"}},
+                        "excerpt": {"type": "string", "description": "HTML, met <mark>."},
+                    },
+                },
+            },
         },
     }
     return {
@@ -90,7 +117,7 @@ def openapi_document(request=None):
         "info": {
             "title": "Lerend Werken kennisbank – zoeken",
             "version": "1.0.0",
-            "description": "Zoeken in de praktijkvoorbeelden, met facetten. Alleen gepubliceerde, "
+            "description": "Zoeken in de praktijkvoorbeelden en publicaties, met facetten. Alleen gepubliceerde, "
             "openbare pagina's in de gevraagde taal. Taal: parameter `lang` (nl, en), anders "
             "de Accept-Language-header, anders Nederlands.",
             "contact": {"name": "Redactie Lerend Werken kennisbank"},
@@ -114,6 +141,11 @@ def openapi_document(request=None):
                         _repeatable("province", "Provincie (slug).", "zuid-holland"),
                         _repeatable("learning_form", "Werkvorm (slug).", "intervisie"),
                         _repeatable("year", "Jaar van de praktijk.", "2019"),
+                        _repeatable(
+                            "type",
+                            "Soort resultaat: praktijkvoorbeeld of publicatie.",
+                            "publicatie",
+                        ),
                         {
                             "name": "sort",
                             "in": "query",

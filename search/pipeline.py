@@ -29,7 +29,16 @@ from search.analysis import (
 from search.documents import snippet_passages
 from search.highlight import make_snippet
 from search.models import Synonym
-from search.types import FACET_NAMES, FacetValue, Hit, MunicipalityTerm, SearchResults, Term
+from search.types import (
+    FACET_NAMES,
+    PRACTICE_TYPE,
+    PUBLICATION_TYPE,
+    FacetValue,
+    Hit,
+    MunicipalityTerm,
+    SearchResults,
+    Term,
+)
 
 RELAX_BELOW = 5  # a long question whose words all match fewer pages than this is relaxed
 MAX_ID_LIST = 20_000  # above this, facet data is read for all pages and intersected in Python
@@ -81,6 +90,7 @@ class Doc:
     theme_ids: list = field(default_factory=list)
     group_ids: list = field(default_factory=list)
     form_ids: list = field(default_factory=list)
+    document_type: str = PRACTICE_TYPE  # the "type" facet value
 
 
 @dataclass
@@ -232,6 +242,7 @@ def fill_values(docs, terms):
             "municipality": {place.cbs_code for place in places},
             "province": {place.province for place in places},
             "year": {str(doc.date.year)} if doc.date else set(),
+            "type": {doc.document_type},
         }
 
 
@@ -263,6 +274,45 @@ def facet_filter(docs, filters):
     return results, counts, relaxations
 
 
+def type_labels():
+    from django.utils.translation import gettext
+
+    return {PRACTICE_TYPE: gettext("Praktijkvoorbeeld"), PUBLICATION_TYPE: gettext("Publicatie")}
+
+
+def wanted_types(params):
+    """The kinds of page this search covers: SearchParams.document_types, or every kind."""
+    return set(params.document_types) or {PRACTICE_TYPE, PUBLICATION_TYPE}
+
+
+def load_docs(locale_id, ids=None, types=None):
+    """Facet data of the live, public pages of a locale of the wanted kinds (practices, publications)."""
+    from publications.searching import load_publication_docs
+
+    types = types or {PRACTICE_TYPE, PUBLICATION_TYPE}
+    docs = load_practice_docs(locale_id, ids) if PRACTICE_TYPE in types else {}
+    if PUBLICATION_TYPE in types:
+        docs.update(load_publication_docs(locale_id, ids))
+    return docs
+
+
+def practices_only(params, locale_id):
+    """True when this search can only find practices: the faster practice-only paths answer it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from practices.models import PracticePage
+    from search.engines.database import document_content_type_ids
+
+    if wanted_types(params) == {PRACTICE_TYPE}:
+        return True
+    chosen = set(params.filters.get("type", ()))
+    if chosen and PRACTICE_TYPE not in chosen:
+        return False
+    practice_type = ContentType.objects.get_for_model(PracticePage).id
+    others = [pk for pk in document_content_type_ids() if pk != practice_type]
+    return not Page.objects.live().filter(locale_id=locale_id, content_type_id__in=others).exists()
+
+
 def facet_lists(counts, filters, terms):
     labels = {
         "theme": {t.value: t.label for t in terms.themes.values()},
@@ -270,6 +320,7 @@ def facet_lists(counts, filters, terms):
         "learning_form": {t.value: t.label for t in terms.learning_forms.values()},
         "municipality": {t.value: t.label for t in terms.municipalities.values()},
         "province": dict(terms.provinces),
+        "type": type_labels(),
     }
     facets = {}
     for name in FACET_NAMES:
@@ -313,7 +364,11 @@ def run_search(engine, params):
     if locale_id is None:
         return SearchResults(params, 0, [], {name: [] for name in FACET_NAMES}, backend=engine.name)
     plan = query_plan(params.query, language)
-    if connection.vendor == "postgresql" and getattr(engine, "sql_facets", False):
+    if (
+        connection.vendor == "postgresql"
+        and getattr(engine, "sql_facets", False)
+        and practices_only(params, locale_id)
+    ):
         return run_sql_search(engine, params, plan, locale_id)
 
     matched = None
@@ -322,7 +377,7 @@ def run_search(engine, params):
             pk: (score, groups) for pk, score, groups in engine.match(plan, language, locale_id)
         }
     ids = None if matched is None or len(matched) > MAX_ID_LIST else list(matched)
-    docs = load_practice_docs(locale_id, ids)
+    docs = load_docs(locale_id, ids, wanted_types(params))
     if matched is not None:
         docs = {pk: doc for pk, doc in docs.items() if pk in matched}
     terms = load_terms(locale_id, docs)
@@ -430,7 +485,13 @@ def run_sql_search(engine, params, plan, locale_id):
             )
         elif name == "year":
             filters[name] = [int(v) for v in values if v.isdigit()]
-    content_types = document_content_type_ids()
+    from django.contrib.contenttypes.models import ContentType
+
+    from practices.models import PracticePage
+
+    # Only practices can match here (search.pipeline.practices_only).
+    practice_type = ContentType.objects.get_for_model(PracticePage).id
+    content_types = [pk for pk in document_content_type_ids() if pk == practice_type]
     order = "relevance" if params.sort == "relevance" and not plan.is_empty else "newest"
     levels = [0] if plan.is_empty else plan.required_matches()
 
@@ -505,6 +566,8 @@ def run_sql_search(engine, params, plan, locale_id):
                 counts[name][province_slugs[key]] += number
             elif name == "year":
                 counts[name][value] += number
+    if count:
+        counts["type"][PRACTICE_TYPE] = count
     fill_values(docs, terms)
     page_docs = [docs[pk] for pk in hit_ids if pk in docs]
     hits, texts = build_hits(page_docs, terms, plan, language)
@@ -516,11 +579,16 @@ def run_sql_search(engine, params, plan, locale_id):
         facets=facet_lists(counts, params.filters, terms),
         suggestion=suggestion,
         backend=engine.name,
-        relaxations=result.relaxations(level),
+        relaxations={
+            **result.relaxations(level),
+            **({"type": count} if params.filters.get("type") else {}),
+        },
     )
 
 
 def build_hits(page_docs, terms, plan, language):
+    from publications.searching import locate
+
     pages = Page.objects.filter(id__in=[doc.page_id for doc in page_docs]).specific()
     by_id = {page.id: page for page in pages}
     hits, texts = [], []
@@ -552,6 +620,10 @@ def build_hits(page_docs, terms, plan, language):
                 learning_forms=[
                     terms.learning_forms[t] for t in doc.form_ids if t in terms.learning_forms
                 ],
+                document_type=doc.document_type,
+                locations=locate(page, plan, language)
+                if doc.document_type == PUBLICATION_TYPE
+                else [],
             )
         )
     return hits, texts

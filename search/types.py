@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-FACET_NAMES = ("theme", "professional_group", "municipality", "province", "learning_form", "year")
+FACET_NAMES = (
+    "theme",
+    "professional_group",
+    "municipality",
+    "province",
+    "learning_form",
+    "year",
+    "type",  # praktijkvoorbeeld / publicatie (search.documents.DOCUMENT_TYPES)
+)
+PRACTICE_TYPE = "praktijkvoorbeeld"
+PUBLICATION_TYPE = "publicatie"
 SORTS = ("relevance", "newest")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -21,6 +31,9 @@ class SearchParams:
     sort: str = "relevance"  # "newest" when query is empty
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # Which kinds of page to search at all (empty: every kind); practice listings pass
+    # (PRACTICE_TYPE,) so their counts stay practices only. Not a facet filter: never shown.
+    document_types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +68,9 @@ class Hit:
     themes: list[Term]
     professional_groups: list[Term]
     learning_forms: list[Term]
+    document_type: str = PRACTICE_TYPE
+    # For a publication: where in its files the words were found (publications.searching.PageMatch)
+    locations: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ FACET_LABELS = {
     "province": _("Provincie"),
     "learning_form": _("Werkvorm"),
     "year": _("Jaar"),
+    "type": _("Soort"),
 }
+# The kind of result (practice or publication) first: it splits the results most plainly.
+FACET_ORDER = ("type", *(name for name in FACET_NAMES if name != "type"))
 COLLAPSED_FACETS = {"municipality", "year"}  # long lists: closed unless one of them is chosen
 
 
@@ -30,7 +33,7 @@ def search_page(request):
 
     facets = []
     active = []
-    for name in FACET_NAMES:
+    for name in FACET_ORDER:
         values = results.facets.get(name, [])
         for value in values:
             if value.selected:

@@ -13,7 +13,7 @@ from search.backends.elasticsearch import SNIPPET_FIELD, get_engine_backend
 from search.documents import registered_models
 from search.engines.base import EngineUnavailable, SearchEngine
 from search.engines.database import DatabaseEngine, database_autocomplete
-from search.filter_fields import FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
+from search.filter_fields import DATE_FIELD, FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
 from search.pipeline import (
     RELAX_BELOW,
     Terms,
@@ -21,13 +21,20 @@ from search.pipeline import (
     build_hits,
     facet_lists,
     fill_values,
-    load_practice_docs,
+    load_docs,
     load_terms,
     locale_id_for,
     make_suggestion,
     query_plan,
+    wanted_types,
 )
-from search.types import FACET_NAMES, MunicipalityTerm, SearchResults
+from search.types import (
+    FACET_NAMES,
+    PRACTICE_TYPE,
+    PUBLICATION_TYPE,
+    MunicipalityTerm,
+    SearchResults,
+)
 
 TITLE_FIELD = "title"  # raw title plus the analysed title part (search.documents)
 BODY_FIELD = "search_body_text"  # the analysed document, all of it
@@ -123,7 +130,7 @@ def facet_aggregations(selected):
 
 def sort_clause(params, has_query):
     newest = [
-        {"practices_practicepage__practice_date_filter": {"order": "desc", "missing": "_last"}},
+        {_column(DATE_FIELD): {"order": "desc", "missing": "_last"}},
         {"id_filter": {"order": "desc"}},
     ]
     if params.sort == "relevance" and has_query:
@@ -203,6 +210,9 @@ class ElasticsearchEngine(SearchEngine):
         plan = plan if plan is not None else query_plan(params.query, language)
         selected = facet_filters(params.filters)
         base = visibility_filters(language, self._content_types())
+        types = wanted_types(params)
+        if types != {PRACTICE_TYPE, PUBLICATION_TYPE}:
+            base.append({"terms": {facet_column("type"): sorted(types)}})
 
         if params.page * params.page_size > MAX_RESULT_WINDOW:
             return DatabaseEngine().search(params)
@@ -227,7 +237,7 @@ class ElasticsearchEngine(SearchEngine):
         if page_number != params.page:
             body = self._page(params, plan, query, selected, page_number)
 
-        hits, texts = self._hits(body, plan, language, locale_id)
+        hits, texts = self._hits(body, plan, language, locale_id, types)
         counts, relaxations = self._facet_counts(body, selected)
         terms = self._facet_terms(locale_id, counts, params.filters)
         return SearchResults(
@@ -256,7 +266,7 @@ class ElasticsearchEngine(SearchEngine):
             request["highlight"] = highlight_clause(params, plan)
         return self._search(**request)
 
-    def _hits(self, body, plan, language, locale_id):
+    def _hits(self, body, plan, language, locale_id, types=None):
         """The same Hit objects as the database engine (read for this page of results only), with
         the engine's highlighted fragment as snippet where it found the query's words."""
         ids = [int(hit["_id"]) for hit in body["hits"]["hits"]]
@@ -264,7 +274,7 @@ class ElasticsearchEngine(SearchEngine):
             int(hit["_id"]): hit.get("highlight", {}).get(SNIPPET_FIELD, [])
             for hit in body["hits"]["hits"]
         }
-        docs = load_practice_docs(locale_id, ids)
+        docs = load_docs(locale_id, ids, types)
         terms = load_terms(locale_id, docs)
         fill_values(docs, terms)
         page_docs = [
