@@ -32,13 +32,11 @@ def content(home_page):
     municipality = MunicipalityFactory()
     common = {"municipality": municipality, "themes": [theme]}
     public = make_practice(index, f"{PUBLIC_WORD} in het wijkteam", **common)
-    # live=False as the admin creates it (Page.live defaults to True).
     draft = make_practice(
         index,
         f"{DRAFT_WORD} over intervisie",
         summary=HIDDEN_SUMMARY,
         publish=False,
-        live=False,
         **common,
     )
     private = make_practice(
