@@ -400,7 +400,7 @@ def check_page(page, url, visit, frontier, expected_status=None):
     if not facts["title"]:
         visit.problems.append("no <title>")
     if facts["h1"] != 1:
-        visit.problems.append(f"{facts['h1']} <h1> elements, expected exactly one")
+        visit.problems.append(f"<h1> elements: {facts['h1']}, expected exactly one")
     visit.problems += [f"image without alt: {html}" for html in facts["imagesWithoutAlt"]]
     visit.problems += [f"duplicate id: {ident}" for ident in facts["duplicateIds"]]
     visit.links = facts["links"]
