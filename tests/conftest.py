@@ -23,3 +23,12 @@ def practice_index(home_page):
     from tests.factories import PracticeIndexPageFactory
 
     return PracticeIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The session's one headless Chromium (tests/browser/chromium.py), shared by all browser tests."""
+    from tests.browser.chromium import running_chromium
+
+    with running_chromium() as chromium:
+        yield chromium

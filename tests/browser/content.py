@@ -24,16 +24,25 @@ from tests.factories import (
     make_practice,
 )
 
+# The database as the migrations left it, kept by Django when the test database was created.
+_migrated_state = []
+
 
 def restore_migrated_state():
     """Put the test database back as the migrations left it: a transactional test that ran before
     has emptied it, places and terms included. Needs the state kept at creation, which tests
-    marked `django_db(serialized_rollback=True)` ask for."""
-    migrated = getattr(connection, "_test_serialized_contents", None)
-    if migrated is None:  # nothing kept (a reused database): nothing emptied it either
+    marked `django_db(serialized_rollback=True)` ask for.
+
+    Django's connections are context-local, and Playwright's sync API runs in a context of its
+    own: the state is read from the first context that has it and remembered here.
+    """
+    kept = getattr(connection, "_test_serialized_contents", None)
+    if kept is not None and not _migrated_state:
+        _migrated_state.append(kept)
+    if not _migrated_state:  # nothing kept (a reused database): nothing emptied it either
         return
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(migrated)
+    connection.creation.deserialize_db_from_string(_migrated_state[0])
     ContentType.objects.clear_cache()  # the ids are the migrated ones again, not the cached ones
 
 

@@ -13,11 +13,9 @@ from django.core.management import call_command
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from scripts.crawl_site import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.content import ensure_root
+from tests.browser.content import ensure_root, restore_migrated_state
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 HERE = Path(__file__).parent
 
@@ -25,7 +23,7 @@ HERE = Path(__file__).parent
 def pytest_collection_modifyitems(items):
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.django_db)
+            item.add_marker(pytest.mark.django_db(serialized_rollback=True))
 
 
 @pytest.fixture(scope="session")
@@ -35,7 +33,7 @@ def demo_site(django_db_setup, django_db_blocker):
         name = str(connection.settings_dict["NAME"])
         if "test" not in name and "memory" not in name:
             pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        snapshot = connection.creation.serialize_db_to_string()
+        restore_migrated_state()  # a transactional test before may have emptied it
         ensure_root()
         call_command("setup_site", "--no-admin", stdout=io.StringIO())
         server = LiveServer("127.0.0.1")
@@ -43,17 +41,10 @@ def demo_site(django_db_setup, django_db_blocker):
             yield server
         finally:
             server.stop()
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-            connection.creation.deserialize_db_from_string(snapshot)
+            restore_migrated_state()
 
 
 @pytest.fixture(scope="session")
-def crawl_browser(demo_site):
-    from playwright.sync_api import sync_playwright
-
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: `make install-test` installs Debian's chromium.")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def crawl_browser(demo_site, browser):  # the site first: not in Playwright's context
+    """The session's one Chromium (tests/conftest.py): Playwright allows one per thread."""
+    return browser
