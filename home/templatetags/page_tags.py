@@ -71,4 +71,5 @@ def facet_groups(results):
     from search.types import FACET_NAMES
 
     facets = getattr(results, "facets", None) or {}
-    return [(name, facets.get(name, [])) for name in FACET_NAMES]
+    # Practice listings are practices only: the kind of result is no choice there.
+    return [(name, facets.get(name, [])) for name in FACET_NAMES if name != "type"]

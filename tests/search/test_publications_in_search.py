@@ -114,3 +114,10 @@ def test_practice_listings_keep_counting_practices_only(publications):
     results = listing_search(SearchParams(language="nl", sort="newest"))
     assert results.count == len(publications["practices"])
     assert all(hit.document_type == "praktijkvoorbeeld" for hit in results.hits)
+
+
+def test_main_menu_links_to_the_publications(client, publications, publication_index):  # noqa: F811
+    html = client.get("/").content.decode()
+    menu = html[html.index('class="site-nav"') :]
+    menu = menu[: menu.index("</nav>")]
+    assert f'href="{publication_index.url}">Publicaties</a>' in menu
