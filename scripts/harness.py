@@ -184,6 +184,7 @@ def production_env(database, port, **extra):
         "MEDIA_ROOT": str(VAR / "media"),
         "SECURITY_TXT_CONTACT": "mailto:security@example.nl",
         "LOG_LEVEL": "WARNING",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",  # no SMTP server here
         "GUNICORN_ACCESS_LOG": "",  # figures come from the client; keep the terminal readable
         **extra,
     }
