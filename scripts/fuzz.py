@@ -82,6 +82,7 @@ class Report:
     statuses: dict = field(default_factory=dict)
     paths: int = 0
     forms: int = 0
+    cut_short: bool = False
 
     def note(self, status):
         self.requests += 1
@@ -173,7 +174,16 @@ PROBES = [
 ]
 
 
-def fuzz_get(fetch, paths, params, payloads, report, max_requests=None):
+def out_of_budget(report, max_requests, deadline):
+    if max_requests and report.requests >= max_requests:
+        return True
+    if deadline and time.monotonic() > deadline:
+        report.cut_short = True
+        return True
+    return False
+
+
+def fuzz_get(fetch, paths, params, payloads, report, max_requests=None, deadline=None):
     probes = [p for p in PROBES if p in payloads] or payloads[:3]
     for path in paths:
         own = params.get(path, set()) - {"csrfmiddlewaretoken"}
@@ -181,7 +191,7 @@ def fuzz_get(fetch, paths, params, payloads, report, max_requests=None):
         plan += [(name, probes) for name in COMMON_PARAMS if name not in own]
         for name, values in plan:
             for payload in values:
-                if max_requests and report.requests >= max_requests:
+                if out_of_budget(report, max_requests, deadline):
                     return
                 query = quote_param(name, payload)
                 address = f"{path}?{query}"
@@ -200,7 +210,7 @@ def quote_param(name, payload):
         return f"{name}=%ED%A0%80"
 
 
-def fuzz_forms(fetch, forms, payloads, report, max_requests=None):
+def fuzz_forms(fetch, forms, payloads, report, max_requests=None, deadline=None):
     """Each field of each POST form gets each payload while the others hold plausible values."""
     from scripts.fault_test import contribution_fields
     from scripts.harness import parse_forms
@@ -214,7 +224,7 @@ def fuzz_forms(fetch, forms, payloads, report, max_requests=None):
         ]
         for target in fillable:
             for payload in payloads:
-                if max_requests and report.requests >= max_requests:
+                if out_of_budget(report, max_requests, deadline):
                     return
                 status, _, html = fetch("GET", path, None)  # a fresh CSRF token, as a browser has
                 current = next(
@@ -250,11 +260,26 @@ def check(report, method, path, payload, status, content_type, body):
         report.findings.append(Finding("reflected", method, path[:160], f"echoes {short!r}"))
 
 
-def run(fetch, start_paths, payloads=PAYLOADS, max_pages=80, per_shape=3, max_requests=None):
+def run(
+    fetch,
+    start_paths,
+    payloads=PAYLOADS,
+    max_pages=80,
+    per_shape=3,
+    max_requests=None,
+    max_seconds=None,
+):
     paths, params, forms = discover(fetch, start_paths, max_pages=max_pages, per_shape=per_shape)
     report = Report(paths=len(paths), forms=len(forms))
-    fuzz_get(fetch, paths, params, payloads, report, max_requests)
-    fuzz_forms(fetch, forms, payloads, report, max_requests)
+    started = time.monotonic()
+    if max_seconds:
+        # Forms get a third of the time, so a slow site still has its forms fuzzed.
+        get_deadline = started + max_seconds * 2 / 3
+        fuzz_get(fetch, paths, params, payloads, report, max_requests, get_deadline)
+        fuzz_forms(fetch, forms, payloads, report, max_requests, started + max_seconds)
+    else:
+        fuzz_get(fetch, paths, params, payloads, report, max_requests)
+        fuzz_forms(fetch, forms, payloads, report, max_requests)
     return report
 
 
@@ -299,6 +324,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-pages", type=int, default=24)
     parser.add_argument("--per-shape", type=int, default=2)
+    parser.add_argument("--max-seconds", type=float, default=300, help="fuzzing time budget")
     args = parser.parse_args()
     ensure_cluster()
     url = ensure_database("kb_fault", 300)
@@ -313,6 +339,7 @@ def main():
             + page_paths("kb_fault", "contributionformpage"),
             max_pages=args.max_pages,
             per_shape=args.per_shape,
+            max_seconds=args.max_seconds,
         )
         elapsed = time.monotonic() - started
     log(
@@ -320,6 +347,8 @@ def main():
         f"{report.requests} requests in {elapsed:.0f} s"
     )
     log(f"statuses: {dict(sorted(report.statuses.items()))}")
+    if report.cut_short:
+        log("(time budget reached before every combination was sent: raise --max-seconds)")
     for finding in report.findings[:40]:
         log(f"  {finding.kind:<9} {finding.method} {finding.path}  {finding.detail}")
     fivexx = sum(1 for f in report.findings if f.kind == "5xx")
