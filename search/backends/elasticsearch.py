@@ -114,13 +114,24 @@ def analysis_settings(profile, *, synonyms=(), compound_parts=COMPOUND_PARTS):
 SNIPPET_FIELD = "snippet_text"  # the raw passages of a document, only for highlighting
 
 
+def _mixin_field(field):
+    """True for a field whose method a mixin declares, even when a page type overrides it (as
+    PublicationPage does search_body_text and filter_year): it stays the one shared column."""
+    from search.documents import SearchDocumentMixin
+    from search.filter_fields import EngineFilterMixin
+
+    return any(
+        field.field_name in vars(mixin) for mixin in (SearchDocumentMixin, EngineFilterMixin)
+    )
+
+
 class KennisbankMapping(Elasticsearch9Mapping):
     def get_field_column_name(self, field):
         """As Wagtail's, but a field whose method comes from a plain mixin (SearchDocumentMixin,
         EngineFilterMixin) is named without a model prefix: one column for every page type using the
         mixin. Wagtail would look for `_meta` on the mixin and fail."""
         definition = field.get_definition_model(self.model)
-        if definition is None or hasattr(definition, "_meta"):
+        if definition is None or (hasattr(definition, "_meta") and not _mixin_field(field)):
             return super().get_field_column_name(field)
         owned = copy(field)  # the same kind of field, seen as defined on the root model
         root = get_model_root(self.model)

@@ -26,7 +26,10 @@ def test_api_answers_in_the_documented_shape(client, practices):
         "themes",
         "professional_groups",
         "learning_forms",
+        "type",  # extra: praktijkvoorbeeld or publicatie
+        "locations",  # extra: for a publication, the pages of its files the words are on
     }
+    assert hit["type"] == "praktijkvoorbeeld"
     assert hit["municipality"] == {
         "value": "GM1900",
         "label": "Súdwest-Fryslân",
@@ -43,6 +46,7 @@ def test_api_answers_in_the_documented_shape(client, practices):
         "province",
         "learning_form",
         "year",
+        "type",  # extra: the kind of result
     }
 
 
