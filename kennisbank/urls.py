@@ -3,8 +3,9 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -28,20 +29,24 @@ urlpatterns += i18n_patterns(
     # Translators: the URL of the search page; keep the trailing slash.
     path(_("zoeken/"), search_views.search_page, name="search"),
     path("feed/<str:kind>/", practice_feeds.practice_feed, name="practice_feed"),  # rss, atom
-    path("", include("practices.urls")),  # themes, municipalities, groups: before Wagtail's catch-all
+    path(
+        "", include("practices.urls")
+    ),  # themes, municipalities, groups: before Wagtail's catch-all
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns = (
-        staticfiles_urlpatterns()
-        + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-        + urlpatterns
-    )
+if settings.SERVE_MEDIA_FILES:
+    # `make run` serves uploaded images itself; in production the proxy or object storage does.
+    # Documents are never served from here: they go through Wagtail's and the publications'
+    # views, which check that the page they belong to is public.
+    urlpatterns = [
+        re_path(
+            r"^media/(?P<path>(?!documents/).*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ] + urlpatterns
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -141,6 +141,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+SERVE_MEDIA_FILES = env_bool("SERVE_MEDIA_FILES", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -207,9 +208,7 @@ WAGTAILSEARCH_BACKENDS = {
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
-        "BACKEND": os.environ.get(
-            "ELASTICSEARCH_BACKEND", "search.backends.elasticsearch"
-        ),
+        "BACKEND": os.environ.get("ELASTICSEARCH_BACKEND", "search.backends.elasticsearch"),
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": SEARCH_ENGINE_TIMEOUT,
@@ -239,8 +238,12 @@ CONTRIBUTION_RATE_LIMIT = int(os.environ.get("CONTRIBUTION_RATE_LIMIT", "5"))  #
 CONTRIBUTION_MAX_PENDING = int(os.environ.get("CONTRIBUTION_MAX_PENDING", "50"))
 CONTRIBUTION_MAX_TOTAL_BYTES = int(os.environ.get("CONTRIBUTION_MAX_TOTAL_MB", "15")) * 1024 * 1024
 CONTRIBUTION_NOTIFY_EMAILS = env_list("CONTRIBUTION_NOTIFY_EMAILS")  # empty: the Redactie group
-CONTRIBUTION_NOTIFY_INTERVAL_MINUTES = int(os.environ.get("CONTRIBUTION_NOTIFY_INTERVAL_MINUTES", "30"))
-CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get("CONTRIBUTION_CLIENT_IP_HEADER", "")  # behind a proxy
+CONTRIBUTION_NOTIFY_INTERVAL_MINUTES = int(
+    os.environ.get("CONTRIBUTION_NOTIFY_INTERVAL_MINUTES", "30")
+)
+CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get(
+    "CONTRIBUTION_CLIENT_IP_HEADER", ""
+)  # behind a proxy
 
 # Background tasks (django-tasks): define them with `from django_tasks import task`. The database
 # backend queues them for `manage.py db_worker`; "immediate" runs them inside the request.
