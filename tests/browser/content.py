@@ -7,8 +7,10 @@ every page type has something real to render: terms, places, practices, one left
 import datetime
 import io
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command, get_commands
+from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Locale, Page
 
@@ -43,6 +45,11 @@ def restore_migrated_state():
         return
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(_migrated_state[0])
+    # The restored rows keep their ids, but the flush reset PostgreSQL's sequences: move them past
+    # those ids, or the next page created would collide with the root page.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
     ContentType.objects.clear_cache()  # the ids are the migrated ones again, not the cached ones
 
 
