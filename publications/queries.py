@@ -83,7 +83,8 @@ def search_publication_ids(ids, query, language, locale_id):
 
 def _first(params, name):
     value = params.get(name, "")
-    return value.strip()[:100] if isinstance(value, str) else ""
+    # NUL cannot be stored or compared in PostgreSQL text: drop it rather than fail with a 500.
+    return value.replace("\x00", "").strip()[:100] if isinstance(value, str) else ""
 
 
 def list_publications(index_page, params, page_size=PAGE_SIZE):
