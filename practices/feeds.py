@@ -5,6 +5,7 @@ asks the same search service, so a reader can follow exactly what they searched 
 """
 
 import dataclasses
+import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from search.types import FACET_NAMES, MAX_PAGE_SIZE
 
 FEED_SIZE = 20
 FEED_KINDS = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
+
+NEVER_PUBLISHED = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 @dataclasses.dataclass
@@ -84,14 +87,15 @@ class PracticeFeed(Feed):
         }
         hits = sorted(
             (hit for hit in results.hits if hit.page_id in dates and hit.url),
-            key=lambda hit: dates[hit.page_id][0] or dates[hit.page_id][1],
+            # A page made live without publishing (e.g. by an import) has no publication dates.
+            key=lambda hit: dates[hit.page_id][0] or dates[hit.page_id][1] or NEVER_PUBLISHED,
             reverse=True,
         )[:FEED_SIZE]
         return FeedSource(
             params=params,
             results=results,
             hits=hits,
-            published={pk: first for pk, (first, _last) in dates.items()},
+            published={pk: first or last for pk, (first, last) in dates.items()},
             updated={pk: last or first for pk, (first, last) in dates.items()},
             feed_url=request.build_absolute_uri(),
         )

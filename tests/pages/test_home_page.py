@@ -71,8 +71,8 @@ def test_english_home_page_maps_every_case_with_english_links(client, cases):
 
 def test_english_home_page_says_how_many_cases_are_translated(client, cases):
     html = client.get("/en/").content.decode()
-    assert "<strong>4</strong> praktijkvoorbeelden uit <strong>3</strong> gemeenten" in html
-    assert "waarvan <strong>1</strong> vertaald" in html
+    assert "<strong>4</strong> practice examples from <strong>3</strong> municipalities" in html
+    assert "<strong>1</strong> of them in English" in html
 
 
 def test_neighbours_come_from_shared_borders():

@@ -152,3 +152,16 @@ def test_theme_page_offers_the_feed_of_its_theme(client, two_practices):
         '<link rel="alternate" type="application/atom+xml" href="/feed/atom/?theme=jeugdzorg"'
         in (response.content.decode())
     )
+
+
+def test_feed_lists_a_live_page_that_was_never_formally_published(client, two_practices):
+    # An import can make pages live without a publication date; the feed must not break on them.
+    from wagtail.models import Page
+
+    Page.objects.filter(pk=two_practices[0].pk).update(
+        first_published_at=None, last_published_at=None
+    )
+    _channel, items = rss_items(client, "/feed/rss/")
+    titles = [item.findtext("title") for item in items]
+    assert two_practices[0].title in titles
+    assert atom_feed(client, "/feed/atom/") is not None
