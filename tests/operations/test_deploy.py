@@ -23,8 +23,18 @@ PRODUCTION_ENV = {
 }
 
 
+def inherited_environment():
+    """This process's environment without what a production server would never have: the
+    production variables (each test sets its own) and the browser tests' async-unsafe switch."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+
+
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    environment = inherited_environment()
     environment.update({k: v for k, v in env.items() if v is not None})
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -37,7 +47,7 @@ def run_manage(*args, **env):
 
 
 def run_python(code, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    environment = inherited_environment()
     environment.update({k: v for k, v in env.items() if v is not None})
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
@@ -81,7 +91,7 @@ def test_check_deploy_warns_when_security_txt_is_not_configured():
     ids=["development key", "no key", "no database", "no hosts", "no base url", "debug on"],
 )
 def test_production_refuses_to_start_on_development_defaults(override):
-    environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    environment = inherited_environment()
     environment.update({k: v for k, v in {**PRODUCTION_ENV, **override}.items() if v is not None})
     result = subprocess.run(
         [sys.executable, "-c", "import kennisbank.settings.production"],

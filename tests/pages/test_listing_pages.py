@@ -151,7 +151,7 @@ def test_english_page_of_an_untranslated_theme_says_so(client, cases):
     assert response.status_code == 200
     html = response.content.decode()
     assert '<div class="page-intro" lang="nl">' in html
-    assert "Deze pagina is nog niet vertaald." in html
+    assert "This page has not been translated yet." in html
     assert "Aanbesteden in Ede" in html
 
 
