@@ -67,13 +67,15 @@ def search_publication_ids(ids, query, language, locale_id):
     try:
         rows = engine.match(plan, language, locale_id)
     except EngineUnavailable:
-        rows = DatabaseEngine().match(plan, language, locale_id)
+        engine = DatabaseEngine()
+        rows = engine.match(plan, language, locale_id)
     wanted = set(ids)
     rows = [row for row in rows if row[0] in wanted]
     for level in plan.required_matches():
         found = [row for row in rows if row[2] >= level]
         if found:
-            found.sort(key=lambda row: (row[2], row[1]), reverse=True)
+            scores = engine.rescore(plan, [row[0] for row in found]) or {}
+            found.sort(key=lambda row: (row[2], scores.get(row[0], row[1])), reverse=True)
             return [row[0] for row in found], plan
     return [], plan
 

@@ -16,3 +16,7 @@ class SearchConfig(AppConfig):
         from search import pipeline
 
         pipeline.connect_term_signals()
+        # Searches count facets from an in-memory index; changes to pages and terms renew it.
+        from search import facet_index
+
+        facet_index.connect()

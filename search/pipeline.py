@@ -3,11 +3,12 @@ suggestions. An engine only has to say which pages match a plan, with a score an
 plan's groups each matched; so every engine gives results of the same shape and the same quality."""
 
 import dataclasses
+import heapq
+import itertools
 import json
 import re
 import threading
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,6 +28,7 @@ from search.analysis import (
     variants,
 )
 from search.documents import snippet_passages
+from search.facet_index import facet_index
 from search.highlight import make_snippet
 from search.models import Synonym
 from search.types import (
@@ -41,7 +43,9 @@ from search.types import (
 )
 
 RELAX_BELOW = 5  # a long question whose words all match fewer pages than this is relaxed
-MAX_ID_LIST = 20_000  # above this, facet data is read for all pages and intersected in Python
+# An engine whose first score is cheap (PostgreSQL: the title part) scores this many of the best
+# first-scored results in full; only a page past them with a far better body could be missed.
+RESCORED = 500
 SYNONYM_TTL = 60  # seconds; a save in this process refreshes at once
 
 
@@ -246,34 +250,6 @@ def fill_values(docs, terms):
         }
 
 
-def facet_filter(docs, filters):
-    """Results, disjunctive facet counts and the count without each filter, in one pass.
-
-    A value's count is the number of results you would get by adding it: documents that pass every
-    other facet's filter and carry the value (OR within a facet, AND across facets).
-    """
-    selected = {name: set(values) for name, values in filters.items() if values}
-    counts = {name: Counter() for name in FACET_NAMES}
-    results, almost = [], Counter()
-    for doc in docs:
-        failed = None
-        for name, wanted in selected.items():
-            if not wanted & doc.values[name]:
-                if failed is not None:
-                    break
-                failed = name
-        else:
-            if failed is None:
-                results.append(doc)
-                for name in FACET_NAMES:
-                    counts[name].update(doc.values[name])
-            else:
-                counts[failed].update(doc.values[failed])
-                almost[failed] += 1
-    relaxations = {name: len(results) + almost[name] for name in selected}
-    return results, counts, relaxations
-
-
 def type_labels():
     from django.utils.translation import gettext
 
@@ -294,23 +270,6 @@ def load_docs(locale_id, ids=None, types=None):
     if PUBLICATION_TYPE in types:
         docs.update(load_publication_docs(locale_id, ids))
     return docs
-
-
-def practices_only(params, locale_id):
-    """True when this search can only find practices: the faster practice-only paths answer it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from practices.models import PracticePage
-    from search.engines.database import document_content_type_ids
-
-    if wanted_types(params) == {PRACTICE_TYPE}:
-        return True
-    chosen = set(params.filters.get("type", ()))
-    if chosen and PRACTICE_TYPE not in chosen:
-        return False
-    practice_type = ContentType.objects.get_for_model(PracticePage).id
-    others = [pk for pk in document_content_type_ids() if pk != practice_type]
-    return not Page.objects.live().filter(locale_id=locale_id, content_type_id__in=others).exists()
 
 
 def facet_lists(counts, filters, terms):
@@ -357,6 +316,14 @@ def locale_id_for(language):
     return _locale_cache[language]
 
 
+def load_facet_docs(locale_id):
+    """Every live, public page of a locale that search finds, with its facet values filled in."""
+    docs = load_docs(locale_id)
+    terms = load_terms(locale_id, docs)
+    fill_values(docs, terms)
+    return docs, terms
+
+
 def run_search(engine, params):
     """Search with `engine`; the SearchResults shape is the same whichever engine matched."""
     language = params.language
@@ -364,225 +331,65 @@ def run_search(engine, params):
     if locale_id is None:
         return SearchResults(params, 0, [], {name: [] for name in FACET_NAMES}, backend=engine.name)
     plan = query_plan(params.query, language)
-    if (
-        connection.vendor == "postgresql"
-        and getattr(engine, "sql_facets", False)
-        and practices_only(params, locale_id)
-    ):
-        return run_sql_search(engine, params, plan, locale_id)
+    index = facet_index(locale_id, load_facet_docs)
+    kinds = index.filter_mask("type", wanted_types(params))
+    filters = {name: values for name, values in params.filters.items() if values}
 
-    matched = None
-    if not plan.is_empty:
-        matched = {
-            pk: (score, groups) for pk, score, groups in engine.match(plan, language, locale_id)
-        }
-    ids = None if matched is None or len(matched) > MAX_ID_LIST else list(matched)
-    docs = load_docs(locale_id, ids, wanted_types(params))
-    if matched is not None:
-        docs = {pk: doc for pk, doc in docs.items() if pk in matched}
-    terms = load_terms(locale_id, docs)
-    fill_values(docs, terms)
+    matched = None  # doc position -> (score, groups matched)
+    if plan.is_empty:
+        results, counts, relaxations = index.facet(kinds, filters)
+    else:
 
-    candidates = list(docs.values())
-    if matched is not None:
+        def match(require_all=False):
+            rows = engine.match(plan, language, locale_id, require_all=require_all)
+            # Pages outside the index (not live, not public, another locale) are not findable.
+            return {
+                index.position[pk]: (score, groups)
+                for pk, score, groups in rows
+                if pk in index.position
+            }
+
+        # Every word first (cheap: nothing to count per group); only when that finds too little,
+        # pages with fewer of the words (a long question's words are rarely all in the answer).
         levels = plan.required_matches()
+        matched = match(require_all=len(levels) > 1)
         for position, level in enumerate(levels):
-            at_level = [doc for doc in candidates if matched[doc.page_id][1] >= level]
-            results, counts, relaxations = facet_filter(at_level, params.filters)
-            enough = len(results) >= RELAX_BELOW
-            if enough or position == len(levels) - 1:
+            if position == 1:
+                matched = match()
+            at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
+            results, counts, relaxations = index.facet(at_level & kinds, filters)
+            if results.bit_count() >= RELAX_BELOW or position == len(levels) - 1:
                 break
-    else:
-        results, counts, relaxations = facet_filter(candidates, params.filters)
 
-    def newest(doc):
-        return (doc.date or date.min, doc.page_id)
-
-    if params.sort == "relevance" and matched is not None:
-        results.sort(
-            key=lambda doc: (matched[doc.page_id][1], matched[doc.page_id][0], *newest(doc)),
-            reverse=True,
-        )
-    else:
-        results.sort(key=newest, reverse=True)
-
-    count = len(results)
+    count = results.bit_count()
     num_pages = max(1, -(-count // params.page_size))
     page_number = min(params.page, num_pages)
     start = (page_number - 1) * params.page_size
-    page_docs = results[start : start + params.page_size]
-    hits, texts = build_hits(page_docs, terms, plan, language)
+    wanted = start + params.page_size
+    is_result = index.members(results)
+    if params.sort == "relevance" and matched is not None:
+        # (groups matched, score, recency, position), best first; recency breaks ties newest first.
+        recency = index.recency
+        found = [(g, s, recency[i], i) for i, (s, g) in matched.items() if is_result(i)]
+        best = heapq.nlargest(max(wanted, RESCORED), found)
+        final = engine.rescore(plan, [index.docs[i].page_id for *_key, i in best])
+        if final is not None:
+            best = [(g, final.get(index.docs[i].page_id, s), r, i) for g, s, r, i in best]
+            best.sort(reverse=True)
+        ordered = [i for *_key, i in best[:wanted]]
+    else:
+        ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
+    page_docs = [index.docs[i] for i in ordered[start:]]
+    hits, texts = build_hits(page_docs, index.terms, plan, language)
     suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
         count=count,
         hits=hits,
-        facets=facet_lists(counts, params.filters, terms),
+        facets=facet_lists(counts, params.filters, index.terms),
         suggestion=suggestion,
         backend=engine.name,
         relaxations=relaxations,
-    )
-
-
-def load_hit_docs(ids):
-    """Facet data of a page of results (already known to be visible), in one PostgreSQL query."""
-    if not ids:
-        return {}
-    sql = """
-        SELECT p.page_ptr_id, p.practice_date, p.municipality_id,
-            ARRAY(SELECT x.theme_id FROM practices_practicetheme x
-                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
-            ARRAY(SELECT x.professional_group_id FROM practices_practiceprofessionalgroup x
-                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
-            ARRAY(SELECT x.learning_form_id FROM practices_practicelearningform x
-                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order),
-            ARRAY(SELECT x.municipality_id FROM practices_practiceinvolvedmunicipality x
-                  WHERE x.page_id = p.page_ptr_id ORDER BY x.sort_order)
-        FROM practices_practicepage p WHERE p.page_ptr_id = ANY(%s)
-    """
-    docs = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [list(ids)])
-        for pk, day, municipality_id, themes, groups, forms, involved in cursor.fetchall():
-            places = [municipality_id] if municipality_id else []
-            places += [m for m in involved if m not in places]
-            docs[pk] = Doc(
-                pk,
-                day,
-                municipality_id,
-                municipality_ids=places,
-                theme_ids=list(dict.fromkeys(themes)),
-                group_ids=list(dict.fromkeys(groups)),
-                form_ids=list(dict.fromkeys(forms)),
-            )
-    return docs
-
-
-def run_sql_search(engine, params, plan, locale_id):
-    """The same search, with matching, filters and facet counts done in one SQL statement."""
-    from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
-    from search.engines.database import document_content_type_ids
-    from search.engines.sql_facets import sql_facet_search
-
-    language = params.language
-    maps = {
-        "theme": _term_map(Theme, locale_id),
-        "professional_group": _term_map(ProfessionalGroup, locale_id),
-        "learning_form": _term_map(LearningForm, locale_id),
-    }
-    filters = {}
-    for name, values in params.filters.items():
-        if name in maps:
-            by_slug = {term.value: pk for pk, term in maps[name].items()}
-            filters[name] = [by_slug[v] for v in values if v in by_slug]
-        elif name == "municipality":
-            filters[name] = list(
-                Municipality.objects.filter(cbs_code__in=values).values_list("id", flat=True)
-            )
-        elif name == "province":
-            filters[name] = list(
-                Municipality.objects.filter(province__slug__in=values).values_list("id", flat=True)
-            )
-        elif name == "year":
-            filters[name] = [int(v) for v in values if v.isdigit()]
-    from django.contrib.contenttypes.models import ContentType
-
-    from practices.models import PracticePage
-
-    # Only practices can match here (search.pipeline.practices_only).
-    practice_type = ContentType.objects.get_for_model(PracticePage).id
-    content_types = [pk for pk in document_content_type_ids() if pk == practice_type]
-    order = "relevance" if params.sort == "relevance" and not plan.is_empty else "newest"
-    levels = [0] if plan.is_empty else plan.required_matches()
-
-    def fetch(page, min_groups=0, require_all=False):
-        offset = (page - 1) * params.page_size
-        return sql_facet_search(
-            plan,
-            filters,
-            locale_id,
-            content_types,
-            order,
-            offset,
-            params.page_size,
-            min_groups,
-            require_all,
-        )
-
-    # Every word first (cheap with the index); only when that finds too little, any word.
-    result = fetch(params.page, require_all=len(levels) > 1)
-    if len(levels) > 1 and result.total(levels[0]) < RELAX_BELOW:
-        result = fetch(params.page)
-    for position, level in enumerate(levels):
-        if result.total(level) >= RELAX_BELOW or position == len(levels) - 1:
-            break
-    count = result.total(level)
-    num_pages = max(1, -(-count // params.page_size))
-    page_number = min(params.page, num_pages)
-    below_level = result.total(0) > count
-    if page_number != params.page or (order == "newest" and below_level):
-        result = fetch(page_number, level)
-    hit_ids = [pk for pk, groups in result.hits if groups >= level]
-
-    docs = load_hit_docs(hit_ids)
-    facet_counts = result.facet_counts(level)
-    municipality_ids = {int(v) for v in facet_counts.get("municipality", {})}
-    municipality_ids |= {m for doc in docs.values() for m in doc.municipality_ids}
-    municipalities, provinces = {}, {}
-    for municipality in Municipality.objects.filter(id__in=municipality_ids).select_related(
-        "province"
-    ):
-        municipalities[municipality.id] = MunicipalityTerm(
-            municipality.cbs_code,
-            municipality.name,
-            cbs_code=municipality.cbs_code,
-            province=municipality.province.slug,
-        )
-    province_ids = {int(v) for v in facet_counts.get("province", {})}
-    province_slugs = {}
-    for province in Province.objects.filter(id__in=province_ids):
-        province_slugs[province.id] = province.slug
-        provinces[province.slug] = province.name
-    for municipality in municipalities.values():
-        provinces.setdefault(municipality.province, municipality.province)
-    terms = Terms(
-        maps["theme"],
-        maps["professional_group"],
-        maps["learning_form"],
-        municipalities,
-        provinces,
-    )
-    counts = {name: Counter() for name in FACET_NAMES}
-    for name, values in facet_counts.items():
-        for value, number in values.items():
-            if number <= 0:
-                continue
-            key = int(value) if name != "year" else value
-            if name in maps and key in maps[name]:
-                counts[name][maps[name][key].value] += number
-            elif name == "municipality" and key in municipalities:
-                counts[name][municipalities[key].value] += number
-            elif name == "province" and key in province_slugs:
-                counts[name][province_slugs[key]] += number
-            elif name == "year":
-                counts[name][value] += number
-    if count:
-        counts["type"][PRACTICE_TYPE] = count
-    fill_values(docs, terms)
-    page_docs = [docs[pk] for pk in hit_ids if pk in docs]
-    hits, texts = build_hits(page_docs, terms, plan, language)
-    suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
-    return SearchResults(
-        params=dataclasses.replace(params, page=page_number),
-        count=count,
-        hits=hits,
-        facets=facet_lists(counts, params.filters, terms),
-        suggestion=suggestion,
-        backend=engine.name,
-        relaxations={
-            **result.relaxations(level),
-            **({"type": count} if params.filters.get("type") else {}),
-        },
     )
 
 
@@ -668,9 +475,10 @@ def make_suggestion(engine, query, plan, count, texts, language, locale_id):
         surface = _surface(token, texts, language)
         if surface is None:
             lookup = QueryPlan(language, (Group((token,), ((token,),)),))
-            ids = [row[0] for row in engine.match(lookup, language, locale_id)[:5]]
+            ids = [row[0] for row in engine.match(lookup, language, locale_id)]
             found = []
-            for page in Page.objects.filter(id__in=ids).specific():
+            visible = Page.objects.live().public().filter(id__in=ids, locale_id=locale_id)
+            for page in visible.order_by("id")[:5].specific():
                 found += [page.title, *snippet_passages(page)]
             surface = _surface(token, found, language)
         if surface:

@@ -28,14 +28,21 @@ class SearchEngine:
 
         return run_search(self, params)
 
-    def match(self, plan, language, locale_id):
+    def match(self, plan, language, locale_id, require_all=False):
         """Every live page of the locale (of the registered document types) matching at least one
-        group of `plan` (a `search.analysis.QueryPlan`), as (page_id, score, groups_matched) rows.
+        group of `plan` (a `search.analysis.QueryPlan`), as (page_id, score, groups_matched) rows;
+        with `require_all`, only pages matching every group. Other pages may be among the rows
+        (the pipeline keeps only what its facet index holds: live, public, of the locale).
 
         Alternatives within a group are OR, tokens within an alternative AND. The score ranks
         within a number of matched groups; weight the title part (the "title" field) above the body.
         """
         raise NotImplementedError
+
+    def rescore(self, plan, page_ids):
+        """Final scores ({page_id: score}) of some matched pages, for an engine whose `match` gives
+        only a cheap first score; None when `match`'s scores are final (the default)."""
+        return None
 
     def autocomplete(self, prefix, language, limit=8):
         raise NotImplementedError

@@ -46,10 +46,11 @@ def _search_config():
 
 class DatabaseEngine(SearchEngine):
     name = "database"
-    sql_facets = True  # on PostgreSQL, facets are counted in SQL (search.engines.sql_facets)
 
-    def match(self, plan, language, locale_id):
-        """(page_id, score, groups matched) for every live page of the locale matching any group."""
+    def match(self, plan, language, locale_id, require_all=False):
+        """(page_id, score, groups matched) for every page matching any group, or with
+        `require_all` only those matching every group (cheaper: nothing to count). On PostgreSQL
+        pages that are not live or of another locale may be among them (see `_match_postgres`)."""
         if plan.is_empty:
             return []
         content_types = document_content_type_ids()
@@ -57,14 +58,19 @@ class DatabaseEngine(SearchEngine):
             return []
         ct_placeholders = ", ".join(["%s"] * len(content_types))
         if connection.vendor == "postgresql":
-            return self._match_postgres(plan, locale_id, content_types, ct_placeholders)
-        return self._match_sqlite(plan, locale_id, content_types, ct_placeholders)
+            return self._match_postgres(
+                plan, locale_id, content_types, ct_placeholders, require_all
+            )
+        return self._match_sqlite(plan, locale_id, content_types, ct_placeholders, require_all)
 
-    def _match_sqlite(self, plan, locale_id, content_types, ct_placeholders):
+    def _match_sqlite(self, plan, locale_id, content_types, ct_placeholders, require_all):
         groups = [_fts5_group(group) for group in plan.groups]
-        any_group = "{body title} : (" + " OR ".join(groups) + ")"
+        joiner = " AND " if require_all else " OR "
+        any_group = "{body title} : (" + joiner.join(groups) + ")"
         params = []
-        if len(groups) > 1:
+        if require_all:
+            counted = str(len(groups))
+        elif len(groups) > 1:
             counted = " + ".join(
                 f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"  # noqa: S608
                 for _ in groups
@@ -85,36 +91,54 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(sql, [TITLE_WEIGHT, *params, any_group, *content_types, locale_id])
             return cursor.fetchall()
 
-    def _match_postgres(self, plan, locale_id, content_types, ct_placeholders):
+    def _match_postgres(self, plan, locale_id, content_types, ct_placeholders, require_all):
         config = _search_config()
         groups = [_tsquery_group(group) for group in plan.groups]
-        any_group = " | ".join(groups)
-        if len(groups) > 1:
+        any_group = (" & " if require_all else " | ").join(groups)
+        if require_all:
+            counted, group_params = str(len(groups)), []
+        elif len(groups) > 1:
             counted = " + ".join("(ie.body @@ to_tsquery(%s::regconfig, %s))::int" for _ in groups)
             group_params = [value for g in groups for value in (config, g)]
         else:
             counted, group_params = "1", []
-        # Match and rank in the index first (its GIN index on body), then keep live pages of the
-        # locale by primary key: a plan that holds even when statistics are stale after a bulk import.
+        # Only the index: the search pipeline keeps the pages that are live, public and of the
+        # locale (its facet index holds exactly those), so joining pages here would be paid twice.
+        # The score is the title part's only: ranking every matched body costs more than the rest
+        # of a search together, so `rescore` adds the body part for the few that can make the page.
         sql = f"""
-            WITH matched AS MATERIALIZED (
-                SELECT ie.object_id::integer AS page_id,
-                       ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s
-                       + ts_rank('{{1,1,1,1}}', ie.body, to_tsquery(%s::regconfig, %s), 1) AS score,
-                       {counted} AS groups
-                FROM {INDEX_TABLE} ie
-                WHERE ie.body @@ to_tsquery(%s::regconfig, %s)
-                  AND ie.content_type_id IN ({ct_placeholders})
-            )
-            SELECT matched.page_id, matched.score, matched.groups
-            FROM matched JOIN wagtailcore_page p ON p.id = matched.page_id
-            WHERE p.live AND p.locale_id = %s
+            SELECT ie.object_id::integer,
+                   ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s,
+                   {counted}
+            FROM {INDEX_TABLE} ie
+            WHERE ie.body @@ to_tsquery(%s::regconfig, %s)
+              AND ie.content_type_id IN ({ct_placeholders})
         """  # noqa: S608 - table names are constants, values are parameters
-        params = [config, any_group, TITLE_WEIGHT, config, any_group, *group_params]
-        params += [config, any_group, *content_types, locale_id]
+        params = [config, any_group, TITLE_WEIGHT, *group_params]
+        params += [config, any_group, *content_types]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+    def rescore(self, plan, page_ids):
+        """Title and body score of some matched pages (PostgreSQL's `match` gives the title part)."""
+        if connection.vendor != "postgresql" or plan.is_empty or not page_ids:
+            return None
+        config = _search_config()
+        query = " | ".join(_tsquery_group(group) for group in plan.groups)
+        content_types = document_content_type_ids()
+        sql = f"""
+            SELECT ie.object_id::integer,
+                   ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s
+                   + ts_rank('{{1,1,1,1}}', ie.body, to_tsquery(%s::regconfig, %s), 1)
+            FROM {INDEX_TABLE} ie
+            WHERE ie.content_type_id = ANY(%s) AND ie.object_id = ANY(%s)
+        """  # noqa: S608 - table names are constants, values are parameters
+        params = [config, query, TITLE_WEIGHT, config, query, content_types]
+        params.append([str(pk) for pk in page_ids])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
 
     def autocomplete(self, prefix, language, limit=8):
         return database_autocomplete(prefix, language, limit)

@@ -176,14 +176,15 @@ class ElasticsearchEngine(SearchEngine):
     def _content_types(self):
         return [f"{model._meta.app_label}.{model.__name__}" for model in registered_models()]
 
-    def match(self, plan, language, locale_id=None):
-        """(page_id, score, groups matched) of every page matching a group of the plan."""
+    def match(self, plan, language, locale_id=None, require_all=False):
+        """(page_id, score, groups matched) of every page matching a group of the plan (all groups
+        with `require_all`)."""
         if plan.is_empty:
             return []
         body = self._search(
             query={
                 "bool": {
-                    "must": plan_query(plan, 1),
+                    "must": plan_query(plan, len(plan.groups) if require_all else 1),
                     "filter": visibility_filters(language, self._content_types()),
                 }
             },

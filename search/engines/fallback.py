@@ -116,8 +116,12 @@ class FallbackEngine(SearchEngine):
         suggestions, _degraded = self._call("autocomplete", prefix, language, limit)
         return suggestions
 
-    def match(self, plan, language, locale_id=None):
-        matches, _degraded = self._call("match", plan, language, locale_id)
+    def rescore(self, plan, page_ids):
+        scores, _degraded = self._call("rescore", plan, page_ids)
+        return scores
+
+    def match(self, plan, language, locale_id=None, require_all=False):
+        matches, _degraded = self._call("match", plan, language, locale_id, require_all)
         return matches
 
 
