@@ -1,11 +1,13 @@
 """The searchable document of a page: its parts in order of weight, raw for snippets and analysed for
 the index. Page types register a builder here; PracticePage now, PublicationPage later."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from wagtail.search import index
 
-from search.analysis import analyse, strip_html
+from search.analysis import analyse_tokens, strip_html
 
 # The "type" facet values, per page model label.
 DOCUMENT_TYPES = {}
@@ -26,16 +28,27 @@ class SearchDocument:
         default_factory=list
     )  # themes, groups, learning forms, tags, organisation
     passages: list[str] = field(default_factory=list)  # the body, one passage per paragraph
+    _tokens: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def analysed_title(self):
         """The heavily weighted part: title (twice, it is what a searcher names), summary, places, labels."""
-        parts = [self.title, self.title, self.summary, *self.places, *self.labels]
-        return analyse(" ".join(parts), self.language)
+        return self._analysed([self.title, self.title, self.summary, *self.places, *self.labels])
 
     def analysed_body(self):
         """Everything, so that one column alone answers whether a document matches."""
-        parts = [self.title, self.summary, *self.places, *self.labels, *self.passages]
-        return analyse(" ".join(parts), self.language)
+        return self._analysed(
+            [self.title, self.summary, *self.places, *self.labels, *self.passages]
+        )
+
+    def _analysed(self, parts):
+        """`analyse` of the parts joined by spaces: no token spans two parts, so each part is
+        analysed once (title, summary, places and labels are in both columns)."""
+        tokens = []
+        for part in parts:
+            if part not in self._tokens:
+                self._tokens[part] = analyse_tokens(part, self.language)
+            tokens += self._tokens[part]
+        return " ".join(tokens)
 
     def snippet_passages(self):
         return [text for text in [self.summary, *self.passages] if text.strip()]
@@ -119,17 +132,75 @@ class SearchDocumentMixin:
 # --- practice pages -------------------------------------------------------------------------
 
 
+# Inside `bulk_indexing()`: municipality id -> names, so thousands of pages in the same few hundred
+# municipalities ask the database once per municipality instead of twice per page.
+_names_cache = ContextVar("municipality_names_cache", default=None)
+
+
+@contextmanager
+def bulk_indexing():
+    """Remember what documents share (municipality names) while many pages are indexed at once."""
+    token = _names_cache.set({})
+    try:
+        yield
+    finally:
+        _names_cache.reset(token)
+
+
 def municipality_names(municipality):
     """Official, everyday and former names (of the municipalities that merged into it), and province."""
+    cache = _names_cache.get()
+    if cache is None:
+        return _municipality_names(municipality)
+    if not cache:
+        cache.update(_all_municipality_names())
+    if municipality.pk not in cache:  # created during the run
+        cache[municipality.pk] = _municipality_names(municipality)
+    return cache[municipality.pk]
+
+
+def _names_in_order(municipality, predecessors, absorbed, current):
     names = [municipality.name]
     names += [n.strip() for n in municipality.everyday_names.split(",") if n.strip()]
-    names += [p.name for p in municipality.predecessors.all()]
-    names += [s.old.name for s in municipality.absorptions.select_related("old")]
-    current = municipality.current
+    names += predecessors
+    names += absorbed
     if current is not municipality and current is not None:
         names.append(current.name)
     names.append(municipality.province.name)
     return list(dict.fromkeys(names))
+
+
+def _municipality_names(municipality):
+    return _names_in_order(
+        municipality,
+        [p.name for p in municipality.predecessors.all()],
+        [s.old.name for s in municipality.absorptions.select_related("old")],
+        municipality.current,
+    )
+
+
+def _all_municipality_names():
+    """Every municipality's names in three queries, in the order `_municipality_names` gives them."""
+    from practices.models import Municipality, MunicipalitySuccession
+
+    municipalities = {
+        m.pk: m for m in Municipality.objects.select_related("province").order_by("name", "pk")
+    }
+    predecessors, absorbed = {}, {}
+    for m in municipalities.values():
+        if m.successor_id:
+            predecessors.setdefault(m.successor_id, []).append(m.name)
+    for succession in MunicipalitySuccession.objects.order_by("old__name", "-area_share"):
+        absorbed.setdefault(succession.new_id, []).append(municipalities[succession.old_id].name)
+    return {
+        pk: _names_in_order(
+            m,
+            predecessors.get(pk, []),
+            absorbed.get(pk, []),
+            m if m.is_current or m.successor_id is None else municipalities.get(m.successor_id),
+        )
+        for pk, m in municipalities.items()
+    }
 
 
 def _block_texts(value):
