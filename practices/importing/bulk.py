@@ -13,18 +13,20 @@ from inspect import isfunction
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import CharField, F, OuterRef, Subquery
-from django.db.models.functions import Cast
+from django.db.models import F
 from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
+from practices.importing import rows
 from practices.models import PracticePage
+from search.documents import bulk_indexing
+from search.filter_fields import PUBLIC_FIELD
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 500
+BATCH_SIZE = rows.BATCH_SIZE
 # The inline rows of a practice page, as modelcluster keeps them in memory before saving.
 CHILD_RELATIONS = (
     "practice_themes",
@@ -77,37 +79,19 @@ def place_in_tree(parent, pages, *, publish, user, now):
 
 
 def insert_rows(pages):
-    """Insert the Page rows (bulk_create) and then the PracticePage rows that extend them.
+    """Insert the Page rows and then the PracticePage rows that extend them.
 
-    Django's bulk_create refuses multi-table models, so the second table gets a plain batched
-    INSERT of exactly the values Django would have written.
+    Django's bulk_create refuses multi-table models; `rows.insert` writes each table with
+    exactly the values Django would have written.
     """
     base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    bases = [
-        Page(**{field.attname: getattr(page, field.attname) for field in base_fields})
-        for page in pages
-    ]
-    Page.objects.bulk_create(bases, batch_size=BATCH_SIZE)
-    for page, base in zip(pages, bases, strict=True):
-        page.id = page.page_ptr_id = base.id
+    ids = rows.insert(Page, [rows.values(page, base_fields) for page in pages])
+    for page, page_id in zip(pages, ids, strict=True):
+        page.id = page.page_ptr_id = page_id
         page._state.adding = False
-        page._state.db = base._state.db
-
+        page._state.db = connection.alias
     fields = PracticePage._meta.local_concrete_fields
-    quote = connection.ops.quote_name
-    # Only model metadata (table and column names, quoted) goes into the statement; values are parameters.
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
-        quote(PracticePage._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    rows = [
-        [field.get_db_prep_save(field.pre_save(page, True), connection) for field in fields]
-        for page in pages
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH_SIZE):
-            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
+    rows.insert(PracticePage, [rows.values(page, fields) for page in pages])
 
 
 def insert_children(pages):
@@ -124,62 +108,63 @@ def insert_children(pages):
                     child.sort_order = sort_order
                 by_model.setdefault(type(child), []).append(child)
     for model, children in by_model.items():
-        model.objects.bulk_create(children, batch_size=BATCH_SIZE)
+        fields = model._meta.local_concrete_fields
+        ids = rows.insert(model, [rows.values(child, fields) for child in children])
+        for child, child_id in zip(children, ids, strict=True):
+            child.pk = child_id
+            child._state.adding = False
+            child._state.db = connection.alias
 
 
 def add_revisions(pages, *, publish, user, now):
     content_type = ContentType.objects.get_for_model(PracticePage)
     base_content_type = ContentType.objects.get_for_model(Page)
-    revisions = [
-        Revision(
-            content_type=content_type,
-            base_content_type=base_content_type,
-            object_id=str(page.id),
-            created_at=now,
-            user=user,
-            object_str=str(page),
-            content=page.serializable_data(),
-        )
-        for page in pages
-    ]
-    Revision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
-    for page, revision in zip(pages, revisions, strict=True):
-        page.latest_revision = revision
-        page.live_revision = revision if publish else None
-    # One UPDATE … SET latest_revision = (its only revision) instead of a CASE per page.
-    only_revision = Subquery(
-        Revision.objects.filter(
-            base_content_type=base_content_type,
-            object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        )
-        .order_by("-pk")
-        .values("pk")[:1]
+    user_id = user.pk if user else None
+    revision_ids = rows.insert(
+        Revision,
+        [
+            {
+                "content_type_id": content_type.pk,
+                "base_content_type_id": base_content_type.pk,
+                "object_id": str(page.id),
+                "created_at": now,
+                "user_id": user_id,
+                "object_str": str(page),
+                "content": rows.revision_content(page),
+            }
+            for page in pages
+        ],
     )
-    ids = [page.id for page in pages]
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = Page.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
-        if publish:
-            batch.update(latest_revision=only_revision, live_revision=only_revision)
-        else:
-            batch.update(latest_revision=only_revision)
+    for page, revision_id in zip(pages, revision_ids, strict=True):
+        page.latest_revision_id = revision_id
+        page.live_revision_id = revision_id if publish else None
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE {} SET {} = %s, {} = %s WHERE {} = %s".format(  # noqa: S608 (names only)
+                *map(quote, (Page._meta.db_table, "latest_revision_id", "live_revision_id", "id"))
+            ),
+            [(page.latest_revision_id, page.live_revision_id, page.id) for page in pages],
+        )
 
-    entries = []
-    for page, revision in zip(pages, revisions, strict=True):
-        actions = ["wagtail.create", "wagtail.publish"] if publish else ["wagtail.create"]
-        for action in actions:
-            entries.append(
-                PageLogEntry(
-                    content_type=content_type,
-                    label=page.get_admin_display_title(),
-                    action=action,
-                    timestamp=now,
-                    user=user,
-                    page_id=page.id,
-                    revision=revision if action == "wagtail.publish" else None,
-                    content_changed=True,
-                )
-            )
-    PageLogEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    actions = ["wagtail.create", "wagtail.publish"] if publish else ["wagtail.create"]
+    rows.insert(
+        PageLogEntry,
+        [
+            {
+                "content_type_id": content_type.pk,
+                "label": page.get_admin_display_title(),
+                "action": action,
+                "timestamp": now,
+                "user_id": user_id,
+                "page_id": page.id,
+                "revision_id": page.latest_revision_id if action == "wagtail.publish" else None,
+                "content_changed": True,
+            }
+            for page in pages
+            for action in actions
+        ],
+    )
 
 
 def callable_search_fields():
@@ -195,24 +180,42 @@ def callable_search_fields():
     return names
 
 
-def index_pages(pages):
+def once(method):
+    """`method()`, worked out at the first call and then kept."""
+    kept = []
+
+    def value():
+        if not kept:
+            kept.append(method())
+        return kept[0]
+
+    return value
+
+
+def index_pages(parent, pages):
     """Add the pages to every configured search backend in bulk; a backend that is down is logged."""
-    # Search fields backed by a method (the analysed text of search.documents) are asked for
-    # by several index columns; work each out once per page for this pass.
+    # Search fields backed by a method (the analysed text of search.documents) are asked for by
+    # several index columns: each is worked out once per page, when a backend first asks (the
+    # database backend never asks for the filter fields).
     methods = callable_search_fields()
+    # New pages have no view restriction of their own: they are public exactly when their parent is.
+    public = not parent.get_view_restrictions().exists()
     for page in pages:
         for name in methods:
-            value = getattr(page, name)()
-            setattr(page, name, lambda value=value: value)
+            setattr(
+                page, name, (lambda: public) if name == PUBLIC_FIELD else once(getattr(page, name))
+            )
     try:
-        for backend in get_search_backends(with_auto_update=False):
-            try:
-                for start in range(0, len(pages), BATCH_SIZE):
-                    backend.add_bulk(PracticePage, pages[start : start + BATCH_SIZE])
-            except Exception:  # the pages are saved; `update_index` catches up later
-                logger.exception(
-                    "Search backend %s could not index imported pages; run update_index", backend
-                )
+        with bulk_indexing():
+            for backend in get_search_backends(with_auto_update=False):
+                try:
+                    for start in range(0, len(pages), BATCH_SIZE):
+                        backend.add_bulk(PracticePage, pages[start : start + BATCH_SIZE])
+                except Exception:  # the pages are saved; `update_index` catches up later
+                    logger.exception(
+                        "Search backend %s could not index imported pages; run update_index",
+                        backend,
+                    )
     finally:
         for page in pages:
             for name in methods:
@@ -232,7 +235,7 @@ def create_pages(parent, pages, *, publish=False, user=None):
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     insert_children(pages)
     add_revisions(pages, publish=publish, user=user, now=now)
-    index_pages(pages)
+    index_pages(parent, pages)
     if publish and apps.is_installed("wagtail.contrib.frontend_cache"):
         # New pages are not cached anywhere yet, but the listing they appear on is.
         from wagtail.contrib.frontend_cache.utils import purge_page_from_cache

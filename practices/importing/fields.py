@@ -8,7 +8,6 @@ import html
 import re
 
 from django.utils.html import escape, strip_tags
-from wagtail.rich_text import RichText
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 LIST_FIELDS = (
@@ -64,12 +63,15 @@ def normalise_text(text):
 
 
 def text_to_stream(text):
-    """Plain text → a section StreamField value of paragraph blocks (line breaks kept)."""
+    """Plain text → a section StreamField value of paragraph blocks (line breaks kept).
+
+    In the stored (JSON) form, which StreamField reads lazily: saving it needs no block conversion.
+    """
     blocks = []
     for paragraph in normalise_text(text).split("\n\n"):
         if paragraph:
             body = "<br/>".join(escape(line) for line in paragraph.split("\n"))
-            blocks.append(("paragraph", RichText(f"<p>{body}</p>")))
+            blocks.append({"type": "paragraph", "value": f"<p>{body}</p>"})
     return blocks
 
 

@@ -1,6 +1,8 @@
 """Write validated rows: new practices in bulk, changed ones as a new revision, unchanged ones untouched."""
 
+import gc
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -94,7 +96,9 @@ def apply_plan(page, plan, tags, link_keys):
         setattr(page, name, value)
     for name in SECTION_FIELDS:
         setattr(page, name, text_to_stream(plan.sections[name]))
-    page.reflection_questions = [("question", question) for question in plan.reflection_questions]
+    page.reflection_questions = [
+        {"type": "question", "value": question} for question in plan.reflection_questions
+    ]
     page.external_id = plan.external_id
     source_keys = link_keys.for_plan(plan)
     for name, (model, attr, relation) in TERM_MODELS.items():
@@ -147,6 +151,20 @@ def update_page(plan, tags, link_keys, *, publish, user):
     return "updated"
 
 
+@contextmanager
+def collector_paused():
+    """Building and writing a chunk makes so many objects that Python's cyclic garbage collector
+    would run again and again, each time scanning everything the process holds; a chunk's
+    garbage can wait until the chunk is written."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def write(plans, resolver, *, publish=False, user=None, progress=None):
     """Create and update the pages for valid plans in one transaction; returns a Summary."""
     summary = Summary()
@@ -163,12 +181,13 @@ def write(plans, resolver, *, publish=False, user=None, progress=None):
             parent = group[0].parent
             for start in range(0, len(group), CHUNK):
                 chunk = group[start : start + CHUNK]
-                bulk.create_pages(
-                    parent,
-                    [new_page(plan, tags, link_keys) for plan in chunk],
-                    publish=publish,
-                    user=user,
-                )
+                with collector_paused():
+                    bulk.create_pages(
+                        parent,
+                        [new_page(plan, tags, link_keys) for plan in chunk],
+                        publish=publish,
+                        user=user,
+                    )
                 summary.created += len(chunk)
                 if progress:
                     progress(len(chunk))
