@@ -38,6 +38,11 @@ class ContributionFormPage(Page):
 
         return serve_contribution_form(self, request)
 
+    def render_after_csrf_failure(self, request):
+        from contributions.views import render_refused_form
+
+        return render_refused_form(self, request)
+
 
 class ContributionQuerySet(models.QuerySet):
     def pending(self):

@@ -32,6 +32,21 @@ def render_form(page, request, form, *, status=200, problem=None):
     return TemplateResponse(request, TEMPLATE, context, status=status)
 
 
+def render_refused_form(page, request):
+    """The form as it was sent, after the CSRF check refused it (operations.csrf): nothing typed is
+    lost, and the page carries a fresh token, so sending it again works."""
+    form = ContributionForm(request.POST, locale=page.locale)
+    return render_form(
+        page,
+        request,
+        form,
+        status=403,
+        problem=_(
+            "Je formulier is niet verzonden: de pagina stond te lang open of je browser blokkeert cookies van deze site. Je tekst staat hieronder nog; controleer hem en verstuur het formulier opnieuw."
+        ),
+    )
+
+
 def serve_contribution_form(page, request):
     if request.method == "POST":
         return handle_submission(page, request)
