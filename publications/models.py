@@ -8,9 +8,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
+from practices.models.term_links import ProfessionalGroupLink, ThemeLink, TranslatableLink
 from publications.file_checks import FILE_TYPES, PUBLICATION_TYPES
 from search.documents import SearchDocumentMixin, register_document, searchable_fields
 from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
@@ -240,16 +241,12 @@ class PublicationPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin,
         return self.url + self.reverse_subpage("download", args=[document_id])
 
 
-class PublicationLink(TranslatableMixin, Orderable):
-    """A translatable child of a publication, so a translated page points at translated terms and pages.
+class PublicationLink(TranslatableLink):
+    """A translatable child of a publication, so a translated page points at translated terms and
+    pages (see practices.models.term_links)."""
 
-    wagtail-localize does not translate ParentalManyToManyField, but it does translate the
-    foreign keys of translatable child objects (see practices.models.pages.PracticeTermLink).
-    """
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TranslatableLink.Meta):
         abstract = True
-        ordering = ["sort_order"]
 
 
 class PublicationPublisher(PublicationLink):
@@ -266,33 +263,14 @@ class PublicationPublisher(PublicationLink):
         unique_together = [("translation_key", "locale")]
 
 
-class PublicationTheme(PublicationLink):
+class PublicationTheme(ThemeLink):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="publication_themes")
-    theme = models.ForeignKey(
-        "practices.Theme", verbose_name=_("thema"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [FieldPanel("theme")]
-
-    class Meta(PublicationLink.Meta):
-        verbose_name = _("thema")
-        unique_together = [("translation_key", "locale")]
 
 
-class PublicationProfessionalGroup(PublicationLink):
+class PublicationProfessionalGroup(ProfessionalGroupLink):
     page = ParentalKey(
         PublicationPage, on_delete=models.CASCADE, related_name="publication_professional_groups"
     )
-    professional_group = models.ForeignKey(
-        "practices.ProfessionalGroup",
-        verbose_name=_("beroepsgroep"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    panels = [FieldPanel("professional_group")]
-
-    class Meta(PublicationLink.Meta):
-        verbose_name = _("beroepsgroep")
-        unique_together = [("translation_key", "locale")]
 
 
 class PublicationFile(PublicationLink):

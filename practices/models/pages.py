@@ -9,11 +9,12 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from practices.blocks import ReflectionQuestionsBlock, SectionBlock
 from practices.forms import PracticePageForm
+from practices.models.term_links import LearningFormLink, ProfessionalGroupLink, ThemeLink
 from search.documents import (
     SearchDocumentMixin,
     build_practice_document,
@@ -240,62 +241,20 @@ register_document(
 )
 
 
-class PracticeTermLink(TranslatableMixin, Orderable):
-    """A link from a practice to a term; translatable, so a translated page points at translated terms.
-
-    wagtail-localize does not translate ParentalManyToManyField, but it does translate the
-    foreign keys of translatable child objects (wagtail-localize issues 534, 820).
-    """
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["sort_order"]
-
-
-class PracticeTheme(PracticeTermLink):
+class PracticeTheme(ThemeLink):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_themes")
-    theme = models.ForeignKey(
-        "practices.Theme", verbose_name=_("thema"), on_delete=models.CASCADE, related_name="+"
-    )
-    panels = [FieldPanel("theme")]
-
-    class Meta(PracticeTermLink.Meta):
-        verbose_name = _("thema")
-        unique_together = [("translation_key", "locale")]
 
 
-class PracticeProfessionalGroup(PracticeTermLink):
+class PracticeProfessionalGroup(ProfessionalGroupLink):
     page = ParentalKey(
         PracticePage, on_delete=models.CASCADE, related_name="practice_professional_groups"
     )
-    professional_group = models.ForeignKey(
-        "practices.ProfessionalGroup",
-        verbose_name=_("beroepsgroep"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    panels = [FieldPanel("professional_group")]
-
-    class Meta(PracticeTermLink.Meta):
-        verbose_name = _("beroepsgroep")
-        unique_together = [("translation_key", "locale")]
 
 
-class PracticeLearningForm(PracticeTermLink):
+class PracticeLearningForm(LearningFormLink):
     page = ParentalKey(
         PracticePage, on_delete=models.CASCADE, related_name="practice_learning_forms"
     )
-    learning_form = models.ForeignKey(
-        "practices.LearningForm",
-        verbose_name=_("werkvorm"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    panels = [FieldPanel("learning_form")]
-
-    class Meta(PracticeTermLink.Meta):
-        verbose_name = _("werkvorm")
-        unique_together = [("translation_key", "locale")]
 
 
 class PracticeInvolvedMunicipality(Orderable):
