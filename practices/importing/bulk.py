@@ -26,7 +26,8 @@ from search.filter_fields import PUBLIC_FIELD
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = rows.BATCH_SIZE
+# Pages per add_bulk: after each call the database backend rescans its whole index (title norms).
+INDEX_BATCH_SIZE = 1000
 # The inline rows of a practice page, as modelcluster keeps them in memory before saving.
 CHILD_RELATIONS = (
     "practice_themes",
@@ -209,8 +210,8 @@ def index_pages(parent, pages):
         with bulk_indexing():
             for backend in get_search_backends(with_auto_update=False):
                 try:
-                    for start in range(0, len(pages), BATCH_SIZE):
-                        backend.add_bulk(PracticePage, pages[start : start + BATCH_SIZE])
+                    for start in range(0, len(pages), INDEX_BATCH_SIZE):
+                        backend.add_bulk(PracticePage, pages[start : start + INDEX_BATCH_SIZE])
                 except Exception:  # the pages are saved; `update_index` catches up later
                     logger.exception(
                         "Search backend %s could not index imported pages; run update_index",

@@ -10,8 +10,7 @@ import json
 from functools import cache, partial
 from operator import attrgetter
 
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Field
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils.encoding import is_protected_type
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from modelcluster.models import get_field_value as serialized_value
@@ -20,13 +19,32 @@ from wagtail.fields import StreamField
 BATCH_SIZE = 500
 
 
+# Fields that hand None or a value of this type to the database unchanged, whatever the backend.
+UNCHANGED = {
+    models.AutoField: int,
+    models.BigAutoField: int,
+    models.IntegerField: int,
+    models.PositiveIntegerField: int,
+    models.BooleanField: bool,
+    models.CharField: str,
+    models.SlugField: str,
+    models.EmailField: str,
+    models.TextField: str,
+}
+
+
 def _to_db(field, connection):
-    """`field.get_db_prep_save` as a function of the value."""
+    """`field.get_db_prep_save` as a function of the value, skipping the steps that change nothing."""
     if isinstance(field, StreamField):
         # The same steps, but without StreamField building a new JSONField for every value.
         encoder = field.json_field.encoder
         return lambda value: connection.ops.adapt_json_value(field.get_prep_value(value), encoder)
-    return partial(field.get_db_prep_save, connection=connection)
+    prepare = partial(field.get_db_prep_save, connection=connection)
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    natural = UNCHANGED.get(type(target))
+    if natural is None:
+        return prepare
+    return lambda value: value if value is None or type(value) is natural else prepare(value)
 
 
 def insert(model, rows):
@@ -77,8 +95,8 @@ def _serialiser(field):
         # Its value_to_string (JSON text), without building a new JSONField for every value.
         encoder = field.json_field.encoder
         return lambda obj: json.dumps(field.get_prep_value(getattr(obj, attname)), cls=encoder)
-    kind = type(field)
-    if kind.pre_save is not Field.pre_save or kind.value_to_string is not Field.value_to_string:
+    kind, base = type(field), models.Field
+    if kind.pre_save is not base.pre_save or kind.value_to_string is not base.value_to_string:
         return partial(serialized_value, field)
 
     def plain(obj):

@@ -5,11 +5,13 @@ import json
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, PageLogEntry
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import ForeignKey
+from wagtail.models import Page, PageLogEntry, Revision
 
 from practices.importing import rows
 from practices.importing.export import canonical_for
-from practices.models import PracticePage
+from practices.models import PracticePage, PracticeTheme
 from practices.setup import ensure_practices_setup
 from search.analysis import analyse
 from search.documents import SearchDocument
@@ -123,3 +125,20 @@ def test_document_columns_are_the_analysis_of_their_joined_parts():
     parts = document.title, document.summary, *document.places, *document.labels
     assert document.analysed_title() == analyse(" ".join([document.title, *parts]))
     assert document.analysed_body() == analyse(" ".join([*parts, *document.passages]))
+
+
+@pytest.mark.parametrize("model", [Page, PracticePage, Revision, PageLogEntry, PracticeTheme])
+def test_values_are_prepared_as_django_prepares_them(model):
+    connection = connections[DEFAULT_DB_ALIAS]
+    samples = {str: "tekst", int: 7, bool: True}
+    for field in model._meta.local_concrete_fields:
+        to_db = rows._to_db(field, connection)
+        target = field.target_field if isinstance(field, ForeignKey) else field
+        for value in (None, samples.get(rows.UNCHANGED.get(type(target)))):
+            expected = field.get_db_prep_save(value, connection)
+            # PostgreSQL wraps JSON in an adapter (psycopg's Jsonb) that does not compare its contents.
+            assert unwrap(to_db(value)) == unwrap(expected), field
+
+
+def unwrap(value):
+    return getattr(value, "obj", value)
