@@ -165,7 +165,14 @@ def ensure_database(name, practices, env=None):
     if practice_count(name) < practices:
         log(f"generating {practices} practices in {name} (once; reused by later runs)")
         started = time.monotonic()
-        manage("bench_import", "--count", str(practices), env=env, quiet=False)
+        # Background tasks (reference index) are queued, as in production, not run inline.
+        manage(
+            "bench_import",
+            "--count",
+            str(practices),
+            env={**env, "TASKS_BACKEND": "database"},
+            quiet=False,
+        )
         log(f"  generated in {time.monotonic() - started:.0f} s")
     return url
 

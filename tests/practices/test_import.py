@@ -199,3 +199,22 @@ def test_bad_files_get_a_clear_message_not_a_traceback(tmp_path, index, name, co
 
 def test_missing_file_gets_a_clear_message(tmp_path, index):
     assert "niet gevonden" in run_failing(tmp_path / "nope.jsonl")
+
+
+def test_imported_practices_show_up_in_the_usage_of_their_themes(
+    tmp_path, index, django_capture_on_commit_callbacks
+):
+    """Wagtail's reference index ("Gebruik" of a theme or municipality in the admin) knows the
+    imported pages, as it would have had an editor created them one by one."""
+    from wagtail.models import ReferenceIndex
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run(write_jsonl(tmp_path / "p.jsonl", [row(1), row(2, themes=["Wmo"])]), "--publish")
+    wmo = Theme.objects.get(name="Wmo", locale__language_code="nl")
+    bedoeling = Theme.objects.get(name="De bedoeling", locale__language_code="nl")
+    using_wmo = {ref.object_id for ref in ReferenceIndex.get_references_to(wmo)}
+    using_bedoeling = {ref.object_id for ref in ReferenceIndex.get_references_to(bedoeling)}
+    pages = {p.external_id: str(p.pk) for p in PracticePage.objects.all()}
+    assert using_wmo >= {pages["ext-1"], pages["ext-2"]}
+    assert pages["ext-1"] in using_bedoeling
+    assert pages["ext-2"] not in using_bedoeling

@@ -10,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backend
@@ -103,3 +104,13 @@ class Command(BaseCommand):
             f"live: {imported.filter(live=True, live_revision__isnull=False).count()}"
         )
         self.stdout.write(f"in de zoekindex (zoekt 'Praktijkvoorbeeld'): {found}")
+        if settings.TASKS_BACKEND == "database":
+            from django_tasks_db.models import DBTaskResult
+
+            queued = DBTaskResult.objects.filter(task_path__endswith="for_practices").count()
+            self.stdout.write(
+                f"referentie-index: {queued} achtergrondtaken in de wachtrij voor de worker "
+                "(manage.py db_worker), zoals Wagtail die bij elke opgeslagen pagina plant"
+            )
+        else:
+            self.stdout.write("referentie-index: bijgewerkt tijdens de import (geen worker)")
