@@ -139,18 +139,24 @@ def data_changed(**kwargs):
 FACET_DATA_APPS = {"practices", "publications"}  # taxonomies, places, links, publishers
 
 
-def _model_changed(sender, **kwargs):
-    if sender.__module__ == "__fake__":  # migrations' historical models: before this table exists
-        return
-    if (
-        issubclass(sender, Page)
-        or sender is PageViewRestriction
-        or sender._meta.app_label in FACET_DATA_APPS
-    ):
-        data_changed()
+def facet_data_models():
+    """The models whose rows search facets count: pages, view restrictions, and everything in the
+    practices and publications apps."""
+    from django.apps import apps
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        or model is PageViewRestriction
+        or model._meta.app_label in FACET_DATA_APPS
+    ]
 
 
 def connect():
-    post_save.connect(_model_changed, dispatch_uid="search-facet-data-save")
-    post_delete.connect(_model_changed, dispatch_uid="search-facet-data-delete")
+    # Per model, not for every sender: a post_delete receiver stops Django's fast deletes.
+    for model in facet_data_models():
+        uid = f"search-facet-data-{model._meta.label_lower}"
+        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}-delete")
     post_page_move.connect(data_changed, dispatch_uid="search-facet-data-move")
