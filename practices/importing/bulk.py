@@ -22,6 +22,7 @@ from wagtail.search.backends import get_search_backends
 from practices.importing import rows
 from practices.models import PracticePage
 from practices.tasks import update_reference_index_for_practices
+from search import facet_index
 from search.documents import bulk_indexing
 from search.filter_fields import PUBLIC_FIELD
 
@@ -238,8 +239,10 @@ def create_pages(parent, pages, *, publish=False, user=None):
     insert_children(pages)
     add_revisions(pages, publish=publish, user=user, now=now)
     index_pages(parent, pages)
-    # Wagtail queues a reference index update for every saved page; these pages were not saved
-    # one by one, so one task covers them all (run by the worker, or inline without one).
+    # These pages send no save signals: do what the receivers would. Search's facet data version
+    # changes in this transaction, and Wagtail's reference index update (queued for every saved
+    # page) becomes one task for them all (run by the worker, or inline without one).
+    facet_index.data_changed()
     ids = [page.id for page in pages]
     transaction.on_commit(lambda: update_reference_index_for_practices.enqueue(ids))
     if publish and apps.is_installed("wagtail.contrib.frontend_cache"):

@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from practices.importing.reader import read_rows
 from practices.importing.validate import Validator
 from practices.importing.writer import Summary, write
-from search import facet_index
 
 
 @dataclass
@@ -52,7 +51,5 @@ def import_file(
     result.summary = write(
         plans, validator.terms, publish=publish, user=user, progress=advance if progress else None
     )
-    # Bulk-created pages send no save signals: tell search that the facet data changed.
-    facet_index.data_changed()
     result.summary.unchanged += skipped
     return result
