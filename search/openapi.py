@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from search.params import MAX_PAGE, MAX_QUERY_LENGTH
-from search.types import MAX_PAGE_SIZE
+from search.types import FACET_NAMES, MAX_PAGE_SIZE
 
 
 def _repeatable(name, description, example):
@@ -54,15 +54,6 @@ PROBLEM = {
         },
     },
 }
-FACETS = (
-    "theme",
-    "professional_group",
-    "municipality",
-    "province",
-    "learning_form",
-    "year",
-    "type",
-)
 
 
 def openapi_document(request=None):
@@ -205,7 +196,7 @@ def openapi_document(request=None):
                                                 "type": "object",
                                                 "properties": {
                                                     name: {"type": "array", "items": FACET_VALUE}
-                                                    for name in FACETS
+                                                    for name in FACET_NAMES
                                                 },
                                             },
                                             "suggestion": {
