@@ -205,7 +205,7 @@ SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "3
 WAGTAILSEARCH_BACKENDS = {
     # PostgreSQL full text with the Dutch configuration (SQLite ignores it); the text it sees is
     # already analysed by search.analysis, the same for every engine.
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"},
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {

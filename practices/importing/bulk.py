@@ -81,66 +81,88 @@ def place_in_tree(parent, pages, *, publish, user, now):
         page.owner = user
 
 
-def insert_rows(pages):
+def children_by_model(pages):
+    """The pages' inline rows per model, as (page, attname of the key to the page, row)."""
+    parent_keys = {
+        relation: PracticePage._meta.get_field(relation).field.attname
+        for relation in CHILD_RELATIONS
+    }
+    by_model = {}
+    for page in pages:
+        for relation, parent_key in parent_keys.items():
+            for sort_order, child in enumerate(getattr(page, relation).all()):
+                if hasattr(child, "sort_order") and child.sort_order is None:
+                    child.sort_order = sort_order
+                by_model.setdefault(type(child), []).append((page, parent_key, child))
+    return by_model
+
+
+def saved_as(objs, ids):
+    """Mark the instances as the rows they were written as."""
+    for obj, obj_id in zip(objs, ids, strict=True):
+        obj.pk = obj_id
+        if isinstance(obj, Page):
+            obj.id = obj_id
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def link_to_pages(children):
+    for page, parent_key, child in children:
+        setattr(child, parent_key, page.id)
+
+
+def insert_pages(pages, ids=None):
     """Insert the Page rows and then the PracticePage rows that extend them.
 
     Django's bulk_create refuses multi-table models; `rows.insert` writes each table with
     exactly the values Django would have written.
     """
     base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    ids = rows.insert(Page, [rows.values(page, base_fields) for page in pages])
-    for page, page_id in zip(pages, ids, strict=True):
-        page.id = page.page_ptr_id = page_id
-        page._state.adding = False
-        page._state.db = connection.alias
+    saved_as(pages, rows.insert(Page, [rows.values(page, base_fields) for page in pages], ids=ids))
     fields = PracticePage._meta.local_concrete_fields
     rows.insert(PracticePage, [rows.values(page, fields) for page in pages])
 
 
-def insert_children(pages):
-    by_model = {}
-    parent_keys = {
-        relation: PracticePage._meta.get_field(relation).field.attname
-        for relation in CHILD_RELATIONS
-    }
-    for page in pages:
-        for relation, parent_key in parent_keys.items():
-            for sort_order, child in enumerate(getattr(page, relation).all()):
-                setattr(child, parent_key, page.id)
-                if hasattr(child, "sort_order") and child.sort_order is None:
-                    child.sort_order = sort_order
-                by_model.setdefault(type(child), []).append(child)
-    for model, children in by_model.items():
-        fields = model._meta.local_concrete_fields
-        ids = rows.insert(model, [rows.values(child, fields) for child in children])
-        for child, child_id in zip(children, ids, strict=True):
-            child.pk = child_id
-            child._state.adding = False
-            child._state.db = connection.alias
+def insert_children(model, children, ids=None):
+    fields = model._meta.local_concrete_fields
+    values = [rows.values(child, fields) for _page, _key, child in children]
+    saved_as([child for _page, _key, child in children], rows.insert(model, values, ids=ids))
 
 
-def add_revisions(pages, *, publish, user, now):
+def revision_rows(pages, *, user, now):
+    """One revision per page, holding the page as it is now (before it points at the revision)."""
     content_type = ContentType.objects.get_for_model(PracticePage)
     base_content_type = ContentType.objects.get_for_model(Page)
-    user_id = user.pk if user else None
-    revision_ids = rows.insert(
-        Revision,
-        [
-            {
-                "content_type_id": content_type.pk,
-                "base_content_type_id": base_content_type.pk,
-                "object_id": str(page.id),
-                "created_at": now,
-                "user_id": user_id,
-                "object_str": str(page),
-                "content": rows.revision_content(page),
-            }
-            for page in pages
-        ],
-    )
+    return [
+        {
+            "content_type_id": content_type.pk,
+            "base_content_type_id": base_content_type.pk,
+            "object_id": str(page.id),
+            "created_at": now,
+            "user_id": user.pk if user else None,
+            "object_str": str(page),
+            "content": rows.revision_content(page),
+        }
+        for page in pages
+    ]
+
+
+def point_at_revisions(pages, revision_ids, *, publish):
     for page, revision_id in zip(pages, revision_ids, strict=True):
         page.latest_revision_id = revision_id
         page.live_revision_id = revision_id if publish else None
+
+
+def write_rows_numbered_by_database(pages, children, *, publish, user, now):
+    """Pages, inline rows and revisions where the INSERTs give the ids (SQLite): pages first, then
+    what refers to them, then each page is pointed at its revision."""
+    insert_pages(pages)
+    for model, items in children.items():
+        link_to_pages(items)
+        insert_children(model, items)
+    revisions = revision_rows(pages, user=user, now=now)
+    point_at_revisions(pages, rows.insert(Revision, revisions), publish=publish)
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.executemany(
@@ -150,6 +172,29 @@ def add_revisions(pages, *, publish, user, now):
             [(page.latest_revision_id, page.live_revision_id, page.id) for page in pages],
         )
 
+
+def number_rows(pages, children, reserved):
+    """Give the pages and their inline rows their reserved ids, in memory."""
+    saved_as(pages, reserved.pages)
+    for model, items in children.items():
+        link_to_pages(items)
+        saved_as([child for _page, _key, child in items], reserved.children[model])
+
+
+def write_numbered_rows(pages, children, reserved, *, publish, user, now):
+    """Pages, inline rows and revisions with reserved ids (PostgreSQL): each table is written once,
+    the pages already pointing at their revisions (foreign keys are checked at commit)."""
+    revisions = revision_rows(pages, user=user, now=now)
+    point_at_revisions(pages, reserved.revisions, publish=publish)
+    insert_pages(pages, ids=reserved.pages)
+    for model, items in children.items():
+        insert_children(model, items, ids=reserved.children[model])
+    rows.insert(Revision, revisions, ids=reserved.revisions)
+
+
+def log_creation(pages, *, publish, user, now):
+    """The history entries `add_child` and `publish` write: created (and published)."""
+    content_type = ContentType.objects.get_for_model(PracticePage)
     actions = ["wagtail.create", "wagtail.publish"] if publish else ["wagtail.create"]
     rows.insert(
         PageLogEntry,
@@ -159,7 +204,7 @@ def add_revisions(pages, *, publish, user, now):
                 "label": page.get_admin_display_title(),
                 "action": action,
                 "timestamp": now,
-                "user_id": user_id,
+                "user_id": user.pk if user else None,
                 "page_id": page.id,
                 "revision_id": page.latest_revision_id if action == "wagtail.publish" else None,
                 "content_changed": True,
@@ -168,6 +213,19 @@ def add_revisions(pages, *, publish, user, now):
             for action in actions
         ],
     )
+
+
+class ReservedIds:
+    """Ids for everything a chunk writes, reserved before its first INSERT on PostgreSQL (see
+    `rows.reserve_ids`); none on SQLite."""
+
+    def __init__(self, pages, children):
+        self.pages = rows.reserve_ids(Page, len(pages))
+        self.revisions = rows.reserve_ids(Revision, len(pages))
+        self.children = {
+            model: rows.reserve_ids(model, len(items)) for model, items in children.items()
+        }
+        self.complete = self.pages is not None
 
 
 def callable_search_fields():
@@ -195,14 +253,12 @@ def once(method):
     return value
 
 
-def index_pages(parent, pages):
+def index_pages(pages, *, public):
     """Add the pages to every configured search backend in bulk; a backend that is down is logged."""
     # Search fields backed by a method (the analysed text of search.documents) are asked for by
     # several index columns: each is worked out once per page, when a backend first asks (the
     # database backend never asks for the filter fields).
     methods = callable_search_fields()
-    # New pages have no view restriction of their own: they are public exactly when their parent is.
-    public = not parent.get_view_restrictions().exists()
     for page in pages:
         for name in methods:
             setattr(
@@ -233,16 +289,29 @@ def create_pages(parent, pages, *, publish=False, user=None):
     now = timezone.now()
     # Lock the parent so a concurrent add_child cannot take the same paths.
     parent = Page.objects.select_for_update().get(pk=parent.pk)
+    # New pages have no view restriction of their own: they are public exactly when their parent is.
+    public = not parent.get_view_restrictions().exists()
     place_in_tree(parent, pages, publish=publish, user=user, now=now)
-    insert_rows(pages)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    insert_children(pages)
-    add_revisions(pages, publish=publish, user=user, now=now)
-    index_pages(parent, pages)
     # These pages send no save signals: do what the receivers would. Search's facet data version
-    # changes in this transaction, and Wagtail's reference index update (queued for every saved
-    # page) becomes one task for them all (run by the worker, or inline without one).
+    # changes in this transaction; Wagtail's reference index update follows below.
     facet_index.data_changed()
+    children = children_by_model(pages)
+    reserved = ReservedIds(pages, children)
+    # Nothing below reads a result (on PostgreSQL): the server writes while the next rows are built.
+    with rows.pipeline():
+        if reserved.complete:
+            number_rows(pages, children, reserved)
+            # Search entries cost the server most (it builds their vectors): they go first, and the
+            # server works on them while this process builds the other rows.
+            index_pages(pages, public=public)
+            write_numbered_rows(pages, children, reserved, publish=publish, user=user, now=now)
+        else:
+            write_rows_numbered_by_database(pages, children, publish=publish, user=user, now=now)
+            index_pages(pages, public=public)
+        log_creation(pages, publish=publish, user=user, now=now)
+    # Wagtail queues a reference index update for every saved page: one task for them all (run by
+    # the worker, or inline without one).
     ids = [page.id for page in pages]
     transaction.on_commit(lambda: update_reference_index_for_practices.enqueue(ids))
     if publish and apps.is_installed("wagtail.contrib.frontend_cache"):

@@ -7,6 +7,7 @@ cost more than the database work itself. The values written here are the same.
 
 import datetime
 import json
+from contextlib import contextmanager
 from functools import cache, partial
 from operator import attrgetter
 
@@ -47,13 +48,48 @@ def _to_db(field, connection):
     return lambda value: value if value is None or type(value) is natural else prepare(value)
 
 
-def insert(model, rows):
+def reserve_ids(model, count):
+    """`count` ids for new rows of the model, drawn from its table's sequence on PostgreSQL, so
+    that they can be written without waiting for RETURNING; None on SQLite (which has no
+    sequences: `insert` returns the ids it gives)."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    auto = model._meta.auto_field
+    if connection.vendor != "postgresql" or auto is None or not count:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, auto.column, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@contextmanager
+def pipeline():
+    """On PostgreSQL, statements made inside are sent without waiting for each one's result, so the
+    server writes one batch while this process prepares the next (reading a result waits for
+    everything sent before it; an error is raised at the latest when the block ends). Elsewhere
+    it changes nothing."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.connection.pipeline():
+        yield
+
+
+def insert(model, rows, ids=None):
     """INSERT rows (attname -> value; a field left out gets its default) of the model's own table.
 
-    Returns the new ids in row order when the table numbers its rows itself, else None.
+    Rows are written with `ids` when given (from `reserve_ids`). Otherwise returns the new ids in
+    row order when the table numbers its rows itself, else None.
     """
     connection = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
     auto = model._meta.auto_field
+    if ids is not None:
+        rows = [{**row, auto.attname: id_} for row, id_ in zip(rows, ids, strict=True)]
+        auto = None  # written like any other column, nothing to return
     fields = [field for field in model._meta.local_concrete_fields if field is not auto]
     converters = [(field.attname, field.get_default, _to_db(field, connection)) for field in fields]
     quote = connection.ops.quote_name
@@ -64,7 +100,7 @@ def insert(model, rows):
     placeholders = "({})".format(", ".join(["%s"] * len(fields)))
     returning = f" RETURNING {quote(auto.column)}" if auto else ""
     size = max(1, min(BATCH_SIZE, connection.ops.bulk_batch_size(fields, rows)))
-    ids = []
+    returned = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             batch = rows[start : start + size]
@@ -77,8 +113,8 @@ def insert(model, rows):
             if auto:
                 # RETURNING promises no order, but a table's ids are drawn row after row (SQLite's
                 # rowid, a PostgreSQL sequence), so sorted they follow the VALUES list.
-                ids += sorted(row[0] for row in cursor.fetchall())
-    return ids if auto else None
+                returned += sorted(row[0] for row in cursor.fetchall())
+    return returned if auto else ids
 
 
 def values(obj, fields):
