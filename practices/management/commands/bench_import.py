@@ -6,6 +6,7 @@ is valid, every page has a (live) revision and the search index holds every page
 
 import json
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -96,6 +97,8 @@ class Command(BaseCommand):
         )
         # On a busy machine wall-clock time mostly measures the neighbours; CPU time does not.
         self.stdout.write(f"per seconde CPU-tijd van dit proces: {created / cpu:.0f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        self.stdout.write(f"piekgeheugen van dit proces: {peak:.0f} MiB")
         self.stdout.write(f"boomproblemen (Page.find_problems): {len(tree_problems)}")
         self.stdout.write(
             f"revisies: {revisions}, pagina's zonder revisie: {pages_without_revision}"
