@@ -90,6 +90,14 @@ class LinkKeys:
         return self.cache[plan.translation_key]
 
 
+def kept_rows(page, relation, key):
+    """The page's current inline rows of one relation by what they point at (a new page has none):
+    a re-import keeps the rows, and so the translation keys, of what did not change."""
+    if page.pk is None:
+        return {}
+    return {getattr(row, key): row for row in getattr(page, relation).all()}
+
+
 def apply_plan(page, plan, tags, link_keys):
     """Set the page's fields and inline rows (in memory) to what the row says."""
     for name, value in plan.fields.items():
@@ -103,25 +111,32 @@ def apply_plan(page, plan, tags, link_keys):
     source_keys = link_keys.for_plan(plan)
     for name, (model, attr, relation) in TERM_MODELS.items():
         link_model = PracticePage._meta.get_field(relation).related_model
+        kept = kept_rows(page, relation, f"{attr}_id")
         links = []
         for sort_order, term in enumerate(plan.terms[name]):
             term = term_object(term)
-            key = source_keys.get((model, term.translation_key)) or uuid.uuid4()
-            plan.link_keys[(model, term.translation_key)] = key
-            links.append(
-                link_model(
-                    **{attr: term},
-                    locale=plan.locale,
-                    translation_key=key,
-                    sort_order=sort_order,
-                )
-            )
+            link = kept.pop(term.pk, None)
+            if link is None:
+                key = source_keys.get((model, term.translation_key)) or uuid.uuid4()
+                link = link_model(**{attr: term}, locale=plan.locale, translation_key=key)
+            link.sort_order = sort_order
+            plan.link_keys[(model, term.translation_key)] = link.translation_key
+            links.append(link)
         setattr(page, relation, links)
-    page.involved_municipalities = [
-        PracticeInvolvedMunicipality(municipality=municipality, sort_order=sort_order)
-        for sort_order, municipality in enumerate(plan.involved)
+    kept = kept_rows(page, "involved_municipalities", "municipality_id")
+    involved = []
+    for sort_order, municipality in enumerate(plan.involved):
+        item = kept.pop(municipality.pk, None) or PracticeInvolvedMunicipality(
+            municipality=municipality
+        )
+        item.sort_order = sort_order
+        involved.append(item)
+    page.involved_municipalities = involved
+    kept = kept_rows(page, "tagged_items", "tag_id")
+    page.tagged_items = [
+        kept.pop(tags[tag.lower()].pk, None) or PracticeTag(tag=tags[tag.lower()])
+        for tag in plan.tags
     ]
-    page.tagged_items = [PracticeTag(tag=tags[tag.lower()]) for tag in plan.tags]
 
 
 def new_page(plan, tags, link_keys):

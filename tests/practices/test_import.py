@@ -102,6 +102,29 @@ def test_reimport_with_a_change_updates_that_practice_only(tmp_path, index):
     assert page.revisions.count() == 2
 
 
+def theme_links(page):
+    return {link.theme.name: (link.pk, link.translation_key) for link in page.practice_themes.all()}
+
+
+def test_reimport_keeps_the_term_links_that_did_not_change(tmp_path, index):
+    """Translations are matched to their source by the links' translation keys: a re-import that
+    changes a summary or one theme must not give the other links new rows and keys."""
+    rows = [row(1)]
+    run(write_jsonl(tmp_path / "a.jsonl", rows), "--publish")
+    before = theme_links(PracticePage.objects.get(external_id="ext-1"))
+
+    rows[0]["summary"] = "Een nieuwe samenvatting."
+    run(write_jsonl(tmp_path / "b.jsonl", rows), "--publish")
+    assert theme_links(PracticePage.objects.get(external_id="ext-1")) == before
+
+    rows[0]["themes"] = ["Wmo", "Jeugdzorg"]
+    run(write_jsonl(tmp_path / "c.jsonl", rows), "--publish")
+    after = theme_links(PracticePage.objects.get(external_id="ext-1"))
+    assert after["Wmo"] == before["Wmo"]
+    assert "De bedoeling" not in after
+    assert after["Jeugdzorg"][1] not in {key for _pk, key in before.values()}
+
+
 @pytest.mark.parametrize("export_format", ["jsonl", "csv"])
 def test_export_then_import_round_trips(tmp_path, index, export_format):
     rows = [
