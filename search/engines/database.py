@@ -91,6 +91,9 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(sql, [TITLE_WEIGHT, *params, any_group, *content_types, locale_id])
             return cursor.fetchall()
 
+    # The title part of a PostgreSQL score; parameters: search config, tsquery, TITLE_WEIGHT.
+    TITLE_RANK = "ts_rank('{1,1,1,1}', ie.title, to_tsquery(%s::regconfig, %s)) * %s"
+
     def _match_postgres(self, plan, locale_id, content_types, ct_placeholders, require_all):
         config = _search_config()
         groups = [_tsquery_group(group) for group in plan.groups]
@@ -107,9 +110,7 @@ class DatabaseEngine(SearchEngine):
         # The score is the title part's only: ranking every matched body costs more than the rest
         # of a search together, so `rescore` adds the body part for the few that can make the page.
         sql = f"""
-            SELECT ie.object_id::integer,
-                   ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s,
-                   {counted}
+            SELECT ie.object_id::integer, {self.TITLE_RANK}, {counted}
             FROM {INDEX_TABLE} ie
             WHERE ie.body @@ to_tsquery(%s::regconfig, %s)
               AND ie.content_type_id IN ({ct_placeholders})
@@ -129,8 +130,7 @@ class DatabaseEngine(SearchEngine):
         content_types = document_content_type_ids()
         sql = f"""
             SELECT ie.object_id::integer,
-                   ts_rank('{{1,1,1,1}}', ie.title, to_tsquery(%s::regconfig, %s)) * %s
-                   + ts_rank('{{1,1,1,1}}', ie.body, to_tsquery(%s::regconfig, %s), 1)
+                   {self.TITLE_RANK} + ts_rank('{{1,1,1,1}}', ie.body, to_tsquery(%s::regconfig, %s), 1)
             FROM {INDEX_TABLE} ie
             WHERE ie.content_type_id = ANY(%s) AND ie.object_id = ANY(%s)
         """  # noqa: S608 - table names are constants, values are parameters

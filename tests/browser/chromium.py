@@ -12,14 +12,8 @@ import pytest
 # Never let Playwright fetch a browser of its own: Debian's chromium is the one we use.
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The same browser and flags as `make crawl` (scripts/crawl_site.py, which runs without Django).
+from scripts.crawl_site import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 @contextlib.contextmanager
