@@ -149,9 +149,16 @@ def new_page(plan, tags, link_keys):
     return page
 
 
-def update_page(plan, tags, link_keys, *, publish, user):
+def existing_pages(plans):
+    """The pages the plans update by id, with what `canonical_for` compares (inline rows, tags)
+    fetched in a few queries for them all instead of several per page."""
+    return PracticePage.objects.prefetch_related(
+        *bulk.CHILD_RELATIONS, "tagged_items__tag"
+    ).in_bulk([plan.existing_id for plan in plans])
+
+
+def update_page(plan, page, tags, link_keys, *, publish, user):
     """Return 'updated' or 'unchanged'; a changed page gets one new revision (published if asked)."""
-    page = PracticePage.objects.get(pk=plan.existing_id)
     latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
     canonical = plan.canonical()
     if canonical_for(latest) == canonical and latest.external_id == plan.external_id:
@@ -206,11 +213,14 @@ def write(plans, resolver, *, publish=False, user=None, progress=None):
                 summary.created += len(chunk)
                 if progress:
                     progress(len(chunk))
-        for plan in default_first:
-            if plan.existing_id is None:
-                continue
-            outcome = update_page(plan, tags, link_keys, publish=publish, user=user)
-            setattr(summary, outcome, getattr(summary, outcome) + 1)
-            if progress:
-                progress(1)
+        updates = [plan for plan in default_first if plan.existing_id is not None]
+        for start in range(0, len(updates), CHUNK):
+            chunk = updates[start : start + CHUNK]
+            pages = existing_pages(chunk)
+            for plan in chunk:
+                page = pages.get(plan.existing_id) or PracticePage.objects.get(pk=plan.existing_id)
+                outcome = update_page(plan, page, tags, link_keys, publish=publish, user=user)
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                if progress:
+                    progress(1)
     return summary

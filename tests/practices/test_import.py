@@ -102,6 +102,23 @@ def test_reimport_with_a_change_updates_that_practice_only(tmp_path, index):
     assert page.revisions.count() == 2
 
 
+def test_reimporting_unchanged_practices_does_not_query_per_practice(tmp_path, index):
+    """Re-running a large unchanged file is quick: the pages are compared with a few queries for
+    the whole file, not several for each practice."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    few = write_jsonl(tmp_path / "few.jsonl", [row(n) for n in range(2)])
+    many = write_jsonl(tmp_path / "many.jsonl", [row(n) for n in range(40)])
+    run(many, "--publish")
+    with CaptureQueriesContext(connection) as for_few:
+        out_few, _err = run(few, "--publish")
+    with CaptureQueriesContext(connection) as for_many:
+        out_many, _err = run(many, "--publish")
+    assert "ongewijzigd: 2" in out_few and "ongewijzigd: 40" in out_many
+    assert len(for_many) - len(for_few) < 10
+
+
 def theme_links(page):
     return {link.theme.name: (link.pk, link.translation_key) for link in page.practice_themes.all()}
 
