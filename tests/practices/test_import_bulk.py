@@ -142,3 +142,16 @@ def test_values_are_prepared_as_django_prepares_them(model):
 
 def unwrap(value):
     return getattr(value, "obj", value)
+
+
+def test_import_benchmark_reports_speed_and_checks_its_work():
+    """`make bench-import` on a small scale: the figures it prints and the checks it makes."""
+    out = io.StringIO()
+    call_command("bench_import", "--count", "30", "--changed", "5", stdout=out)
+    report = out.getvalue()
+    assert "geïmporteerd: 30 in" in report
+    assert "praktijkvoorbeelden per seconde:" in report
+    assert "boomproblemen (Page.find_problems): 0" in report
+    assert "revisies: 30, pagina's zonder revisie: 0" in report
+    assert "in de zoekindex (zoekt 'Praktijkvoorbeeld'): 30" in report
+    assert "opnieuw importeren: 25 ongewijzigd, 5 bijgewerkt" in report

@@ -63,23 +63,49 @@ class Command(BaseCommand):
         parser.add_argument("--count", type=int, default=10_000)
         parser.add_argument("--publish", action="store_true", default=True)
         parser.add_argument("--drafts", dest="publish", action="store_false")
+        parser.add_argument(
+            "--changed",
+            type=int,
+            default=200,
+            help="afterwards, re-import the file with this many practices changed (0: skip)",
+        )
 
-    def handle(self, *args, count, publish, **options):
-        ensure_practices_setup()
-        if PracticePage.objects.filter(external_id__startswith="bench-").exists():
-            raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
+    def timed_import(self, rows, publish):
+        """Import rows from a temporary file; returns the result, seconds and CPU seconds."""
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "bench.jsonl"
             with open(path, "w", encoding="utf-8") as stream:
-                for row in generated_rows(count):
+                for row in rows:
                     stream.write(json.dumps(row, ensure_ascii=False) + "\n")
-            self.stdout.write(f"{count} praktijkvoorbeelden gegenereerd; importeren …")
             started, cpu_started = time.perf_counter(), time.process_time()
             result = import_file(path, publish=publish)
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
         if result.problems:
             raise CommandError("\n".join(str(problem) for problem in result.problems[:10]))
+        return result, elapsed, cpu
+
+    def reimport(self, count, changed, publish):
+        """Re-import the same file, with the first `changed` practices edited: what editors run
+        after correcting a spreadsheet. Unchanged practices are compared, changed ones get a new
+        revision through Wagtail's own save_revision and publish."""
+        rows = list(generated_rows(count))
+        for row in rows[:changed]:
+            row["summary"] += " Bijgewerkt."
+        result, elapsed, _cpu = self.timed_import(rows, publish)
+        summary = result.summary
+        self.stdout.write(
+            f"opnieuw importeren: {summary.unchanged} ongewijzigd, {summary.updated} bijgewerkt "
+            f"in {elapsed:.1f} s"
+        )
+
+    def handle(self, *args, count, publish, changed, **options):
+        ensure_practices_setup()
+        if PracticePage.objects.filter(external_id__startswith="bench-").exists():
+            raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
+        self.stdout.write(f"{count} praktijkvoorbeelden genereren en importeren …")
+        result, elapsed, cpu = self.timed_import(generated_rows(count), publish)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
         imported = PracticePage.objects.filter(external_id__startswith="bench-")
         tree_problems = [problems for problems in Page.find_problems() if problems]
@@ -97,7 +123,6 @@ class Command(BaseCommand):
         )
         # On a busy machine wall-clock time mostly measures the neighbours; CPU time does not.
         self.stdout.write(f"per seconde CPU-tijd van dit proces: {created / cpu:.0f}")
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
         self.stdout.write(f"piekgeheugen van dit proces: {peak:.0f} MiB")
         self.stdout.write(f"boomproblemen (Page.find_problems): {len(tree_problems)}")
         self.stdout.write(
@@ -117,3 +142,5 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("referentie-index: bijgewerkt tijdens de import (geen worker)")
+        if changed:
+            self.reimport(count, min(changed, count), publish)
