@@ -43,6 +43,14 @@ def test_compound_meets_its_parts_written_apart():
     assert matches("gesprek aan de keukentafel", "Elk keukentafelgesprek duurt een uur")
 
 
+def test_a_law_is_found_by_its_subject():
+    """Laws end in the short head 'wet': participatie finds the Participatiewet, and back."""
+    assert matches("participatie", "Brieven over de Participatiewet in gewone taal")
+    assert matches("jeugd", "Wat de Jeugdwet van inkopers vraagt")
+    assert matches("participatiewet", "Wat de wet over participatie zegt")
+    assert not matches("wet", "De wetenschap van het wijkteam")
+
+
 def test_stop_words_are_ignored():
     plan = build_plan("hoe betrek je inwoners bij de Omgevingswet?", "nl")
     assert [group.words for group in plan.groups] == [
