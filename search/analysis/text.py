@@ -4,6 +4,8 @@ import re
 import unicodedata
 
 TOKEN_RE = re.compile(r"[a-z0-9]+")
+# Abbreviations of two letters joined by '&' (P&O, B&W, R&D) are one word, not two dropped letters.
+AMPERSAND_ABBREVIATION_RE = re.compile(r"\b([a-z]) ?& ?([a-z])\b")
 HTML_TAG_RE = re.compile(r"<[^>]+>")
 
 
@@ -18,7 +20,10 @@ def fold(text):
 
 def tokenize(text):
     """Folded words of two or more characters (digits alone count too: '3' in '3D' stays '3d')."""
-    return [token for token in TOKEN_RE.findall(fold(text)) if len(token) > 1 or token.isdigit()]
+    text = fold(text)
+    if "&" in text:
+        text = AMPERSAND_ABBREVIATION_RE.sub(r"\1\2", text)
+    return [token for token in TOKEN_RE.findall(text) if len(token) > 1 or token.isdigit()]
 
 
 def strip_html(html):

@@ -51,6 +51,17 @@ def test_a_law_is_found_by_its_subject():
     assert not matches("wet", "De wetenschap van het wijkteam")
 
 
+def test_ampersand_abbreviations_are_words_with_their_synonyms():
+    from search.synonym_seed import DUTCH_SYNONYMS
+
+    seeded = [row.split(", ") for row in DUTCH_SYNONYMS]
+    assert matches("P&O", "De P&O-adviseur schreef mee")
+    assert not matches("P&O", "Praten over ouders")
+    assert matches("p&o", "HRM-adviseurs leren van elkaar", synonyms=seeded)
+    assert matches("human resource management", "De afdeling P&O", synonyms=seeded)
+    assert matches("managers", "Wat leidinggevenden loslaten", synonyms=seeded)
+
+
 def test_stop_words_are_ignored():
     plan = build_plan("hoe betrek je inwoners bij de Omgevingswet?", "nl")
     assert [group.words for group in plan.groups] == [
