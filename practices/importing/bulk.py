@@ -8,6 +8,7 @@ audit log entries, and the search index filled through each backend's `add_bulk`
 """
 
 import logging
+from contextlib import contextmanager
 from inspect import isfunction
 
 from django.apps import apps
@@ -57,17 +58,25 @@ def empty_other_relations(page):
             setattr(page, name, [])
 
 
-def place_in_tree(parent, pages, *, publish, user, now):
+class TreePlaces:
+    """Where the next new children of a (locked) parent go: positions after its last child, and
+    the slugs its children already use; kept up to date from chunk to chunk."""
+
+    def __init__(self, parent):
+        last = parent.get_last_child()
+        self.next_position = last._get_lastpos_in_path() + 1 if last else 1
+        self.taken_slugs = set(parent.get_children().values_list("slug", flat=True))
+
+
+def place_in_tree(parent, pages, places, *, publish, user, now):
     """Give each page its path, depth, URL path and status as `parent.add_child` would."""
-    last = parent.get_last_child()
-    start = last._get_lastpos_in_path() + 1 if last else 1
-    taken = set(parent.get_children().values_list("slug", flat=True))
     content_type = ContentType.objects.get_for_model(PracticePage)
-    for offset, page in enumerate(pages):
+    for page in pages:
         page.depth = parent.depth + 1
-        page.path = Page._get_path(parent.path, page.depth, start + offset)
+        page.path = Page._get_path(parent.path, page.depth, places.next_position)
+        places.next_position += 1
         page.numchild = 0
-        page.slug = unique_slug(page.slug, taken)
+        page.slug = unique_slug(page.slug, places.taken_slugs)
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.content_type = content_type
         if page.locale_id != parent.locale_id:
@@ -216,16 +225,40 @@ def log_creation(pages, *, publish, user, now):
 
 
 class ReservedIds:
-    """Ids for everything a chunk writes, reserved before its first INSERT on PostgreSQL (see
-    `rows.reserve_ids`); none on SQLite."""
+    """The ids one chunk writes (see `IdReserve.for_chunk`)."""
 
-    def __init__(self, pages, children):
-        self.pages = rows.reserve_ids(Page, len(pages))
-        self.revisions = rows.reserve_ids(Revision, len(pages))
-        self.children = {
-            model: rows.reserve_ids(model, len(items)) for model, items in children.items()
-        }
-        self.complete = self.pages is not None
+    def __init__(self, pages, revisions, children):
+        self.pages, self.revisions, self.children = pages, revisions, children
+
+
+class IdReserve:
+    """Ids reserved ahead from the tables' sequences on PostgreSQL (see `rows.reserve_ids`), taken
+    a chunk at a time. Reading the reserved ids waits for every statement sent before, so they are
+    reserved in blocks of several chunks. On SQLite `complete` is False: the INSERTs number rows."""
+
+    BLOCK = 5000  # inline rows of a model reserved at once
+
+    def __init__(self):
+        self.complete = rows.can_reserve_ids()
+        self.free = {}
+
+    def reserve(self, model, count):
+        self.free.setdefault(model, []).extend(rows.reserve_ids(model, count) or [])
+
+    def take(self, model, count):
+        free = self.free.setdefault(model, [])
+        if len(free) < count:
+            self.reserve(model, max(count - len(free), self.BLOCK))
+            free = self.free[model]
+        self.free[model] = free[count:]
+        return free[:count]
+
+    def for_chunk(self, pages, children):
+        return ReservedIds(
+            self.take(Page, len(pages)),
+            self.take(Revision, len(pages)),
+            {model: self.take(model, len(items)) for model, items in children.items()},
+        )
 
 
 def callable_search_fields():
@@ -281,42 +314,79 @@ def index_pages(pages, *, public):
                 page.__dict__.pop(name, None)
 
 
-@transaction.atomic
+class BulkCreator:
+    """Creates PracticePages beneath one parent, a chunk at a time: see `creating`."""
+
+    def __init__(self, parent, *, count, publish, user):
+        self.now = timezone.now()
+        self.publish, self.user = publish, user
+        # Lock the parent so a concurrent add_child cannot take the same paths.
+        self.parent = Page.objects.select_for_update().get(pk=parent.pk)
+        # New pages have no view restriction of their own: public exactly when their parent is.
+        self.public = not self.parent.get_view_restrictions().exists()
+        self.places = TreePlaces(self.parent)
+        self.ids = IdReserve()
+        self.ids.reserve(Page, count)
+        self.ids.reserve(Revision, count)
+        self.created = []
+        # These pages send no save signals: do what the receivers would. Search's facet data
+        # version changes in this transaction; Wagtail's reference index update, in `finish`.
+        facet_index.data_changed()
+
+    def add(self, pages):
+        """Create unsaved PracticePage instances (inline rows assigned in memory)."""
+        place_in_tree(
+            self.parent, pages, self.places, publish=self.publish, user=self.user, now=self.now
+        )
+        children = children_by_model(pages)
+        options = {"publish": self.publish, "user": self.user, "now": self.now}
+        if self.ids.complete:
+            reserved = self.ids.for_chunk(pages, children)
+            number_rows(pages, children, reserved)
+            # Search entries cost the server most (it builds their vectors): they go first, and
+            # the server works on them while this process builds the other rows.
+            index_pages(pages, public=self.public)
+            write_numbered_rows(pages, children, reserved, **options)
+        else:
+            write_rows_numbered_by_database(pages, children, **options)
+            index_pages(pages, public=self.public)
+        log_creation(pages, **options)
+        self.created += [page.id for page in pages]
+        return pages
+
+    def finish(self):
+        parent = self.parent
+        Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(self.created))
+        # Wagtail queues a reference index update for every saved page: one task for them all
+        # (run by the worker, or inline without one).
+        ids = self.created
+        transaction.on_commit(lambda: update_reference_index_for_practices.enqueue(ids))
+        if self.publish and apps.is_installed("wagtail.contrib.frontend_cache"):
+            # New pages are not cached anywhere yet, but the listing they appear on is.
+            from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+            transaction.on_commit(lambda: purge_page_from_cache(parent.specific))
+
+
+@contextmanager
+def creating(parent, *, count, publish=False, user=None):
+    """A BulkCreator for `count` new pages beneath `parent`, given to `add` in chunks (so that only
+    one chunk's objects are in memory), all in one transaction.
+
+    On PostgreSQL nothing between the first and the last chunk reads a result: the statements of
+    every chunk go out in one pipeline, and the server writes while this process builds the next
+    chunk's rows.
+    """
+    with transaction.atomic():
+        creator = BulkCreator(parent, count=count, publish=publish, user=user)
+        with bulk_indexing(), rows.pipeline():
+            yield creator
+        creator.finish()
+
+
 def create_pages(parent, pages, *, publish=False, user=None):
     """Create unsaved PracticePage instances (inline rows assigned in memory) beneath `parent`."""
     if not pages:
         return []
-    now = timezone.now()
-    # Lock the parent so a concurrent add_child cannot take the same paths.
-    parent = Page.objects.select_for_update().get(pk=parent.pk)
-    # New pages have no view restriction of their own: they are public exactly when their parent is.
-    public = not parent.get_view_restrictions().exists()
-    place_in_tree(parent, pages, publish=publish, user=user, now=now)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
-    # These pages send no save signals: do what the receivers would. Search's facet data version
-    # changes in this transaction; Wagtail's reference index update follows below.
-    facet_index.data_changed()
-    children = children_by_model(pages)
-    reserved = ReservedIds(pages, children)
-    # Nothing below reads a result (on PostgreSQL): the server writes while the next rows are built.
-    with rows.pipeline():
-        if reserved.complete:
-            number_rows(pages, children, reserved)
-            # Search entries cost the server most (it builds their vectors): they go first, and the
-            # server works on them while this process builds the other rows.
-            index_pages(pages, public=public)
-            write_numbered_rows(pages, children, reserved, publish=publish, user=user, now=now)
-        else:
-            write_rows_numbered_by_database(pages, children, publish=publish, user=user, now=now)
-            index_pages(pages, public=public)
-        log_creation(pages, publish=publish, user=user, now=now)
-    # Wagtail queues a reference index update for every saved page: one task for them all (run by
-    # the worker, or inline without one).
-    ids = [page.id for page in pages]
-    transaction.on_commit(lambda: update_reference_index_for_practices.enqueue(ids))
-    if publish and apps.is_installed("wagtail.contrib.frontend_cache"):
-        # New pages are not cached anywhere yet, but the listing they appear on is.
-        from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
-
-        transaction.on_commit(lambda: purge_page_from_cache(parent.specific))
-    return pages
+    with creating(parent, count=len(pages), publish=publish, user=user) as creator:
+        return creator.add(pages)

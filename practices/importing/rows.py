@@ -48,13 +48,18 @@ def _to_db(field, connection):
     return lambda value: value if value is None or type(value) is natural else prepare(value)
 
 
+def can_reserve_ids():
+    """Whether `reserve_ids` gives ids on this database (PostgreSQL)."""
+    return connections[DEFAULT_DB_ALIAS].vendor == "postgresql"
+
+
 def reserve_ids(model, count):
     """`count` ids for new rows of the model, drawn from its table's sequence on PostgreSQL, so
     that they can be written without waiting for RETURNING; None on SQLite (which has no
     sequences: `insert` returns the ids it gives)."""
     connection = connections[DEFAULT_DB_ALIAS]
     auto = model._meta.auto_field
-    if connection.vendor != "postgresql" or auto is None or not count:
+    if not can_reserve_ids() or auto is None or not count:
         return None
     with connection.cursor() as cursor:
         cursor.execute(

@@ -201,18 +201,14 @@ def write(plans, resolver, *, publish=False, user=None, progress=None):
         for parent_id in dict.fromkeys(plan.parent.pk for plan in new_plans):
             group = [plan for plan in new_plans if plan.parent.pk == parent_id]
             parent = group[0].parent
-            for start in range(0, len(group), CHUNK):
-                chunk = group[start : start + CHUNK]
-                with collector_paused():
-                    bulk.create_pages(
-                        parent,
-                        [new_page(plan, tags, link_keys) for plan in chunk],
-                        publish=publish,
-                        user=user,
-                    )
-                summary.created += len(chunk)
-                if progress:
-                    progress(len(chunk))
+            with bulk.creating(parent, count=len(group), publish=publish, user=user) as creator:
+                for start in range(0, len(group), CHUNK):
+                    chunk = group[start : start + CHUNK]
+                    with collector_paused():
+                        creator.add([new_page(plan, tags, link_keys) for plan in chunk])
+                    summary.created += len(chunk)
+                    if progress:
+                        progress(len(chunk))
         updates = [plan for plan in default_first if plan.existing_id is not None]
         for start in range(0, len(updates), CHUNK):
             chunk = updates[start : start + CHUNK]

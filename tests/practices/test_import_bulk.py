@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import ForeignKey
 from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.search.backends import get_search_backend
 
 from practices.importing import rows
 from practices.importing.export import canonical_for
@@ -109,6 +110,30 @@ def test_many_pages_get_their_own_rows_and_revisions(tmp_path):
         assert page.latest_revision.content["title"] == page.title
         assert [t.name for t in page.themes] == THEMES[: number % 2 + 1]
         assert page.involved_municipalities.count() == 2
+
+
+def test_pages_written_in_several_chunks_continue_the_tree(tmp_path, monkeypatch):
+    """Chunks of one import share the parent: paths and slugs continue, ids are reserved per
+    chunk (on PostgreSQL), and the parent counts every child."""
+    from practices.importing import bulk, writer
+
+    index = ensure_practices_setup()
+    monkeypatch.setattr(writer, "CHUNK", 4)
+    monkeypatch.setattr(bulk.IdReserve, "BLOCK", 3)  # inline rows run out mid-import
+    records = [{**FULL_ROW, "id": f"same-{n}", "title": "Zelfde titel"} for n in range(10)]
+    import_rows(tmp_path, records, "--publish")
+
+    assert not any(Page.find_problems())
+    pages = list(PracticePage.objects.child_of(index).order_by("path"))
+    assert len(pages) == 10 and Page.objects.get(pk=index.pk).numchild == 10
+    assert len({page.slug for page in pages}) == 10
+    for page in pages:
+        assert page.live and page.live_revision_id == page.latest_revision_id
+        assert page.latest_revision.object_id == str(page.pk)
+        assert page.latest_revision.content["pk"] == page.pk
+        assert [theme.name for theme in page.themes] == FULL_ROW["themes"]
+        assert page.involved_municipalities.count() == 2
+    assert get_search_backend().search("Zelfde titel", PracticePage).count() == 10
 
 
 def test_document_columns_are_the_analysis_of_their_joined_parts():

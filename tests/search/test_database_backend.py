@@ -11,7 +11,9 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the bulk index differs from Wagtail's on PostgreSQL"
 )
 
-COLUMNS = "object_id, title::text, autocomplete::text, body::text, title_norm, title_text, body_text"
+COLUMNS = (
+    "object_id, title::text, autocomplete::text, body::text, title_norm, title_text, body_text"
+)
 
 
 def index_rows():
