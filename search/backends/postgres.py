@@ -14,6 +14,8 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import get_content_type_pk
 
+TABLE = postgres.IndexEntry._meta.db_table
+
 
 class SingleReadIndexer(postgres.ObjectIndexer):
     """modelsearch's ObjectIndexer, reading each search field of the object once."""
@@ -104,18 +106,16 @@ class PostgresIndex(postgres.PostgresIndex):
             params += [content_type_pk, indexer.id]
             params += title_params + autocomplete_params + body_params
             params += [" ".join(text for text, _ in title), " ".join(text for text, _ in body)]
-        table = postgres.IndexEntry._meta.db_table
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                # Only compiled SQL goes into the statement; values are parameters.
-                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
-                f"title_norm, title_text, body_text) (VALUES {', '.join(rows_sql)}) "
-                "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
-                "title = EXCLUDED.title, title_norm = 1.0, "
-                "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
-                "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
-                params,
-            )
+        self.write(
+            # Only compiled SQL goes into the statement; values are parameters.
+            f"INSERT INTO {TABLE} (content_type_id, object_id, title, autocomplete, body, "  # noqa: S608
+            f"title_norm, title_text, body_text) (VALUES {', '.join(rows_sql)}) "
+            "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+            "title = EXCLUDED.title, title_norm = 1.0, "
+            "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+            "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+            params,
+        )
         self._refresh_title_norms()
 
     def _refresh_title_norms(self, full=False):
@@ -124,14 +124,16 @@ class PostgresIndex(postgres.PostgresIndex):
         # modelsearch reads the average title length, then writes the new entries' norms with it;
         # one statement does the same without waiting for a result in between (imports send their
         # statements in a pipeline, see practices/importing/rows.py).
-        table = postgres.IndexEntry._meta.db_table
-        with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET title_norm = (SELECT AVG(length(title))::double precision "  # noqa: S608
-                f"FROM {table} WHERE length(title) > 0) / length(title) "
-                "WHERE title_norm = 1.0 AND length(title) > 0"
-            )
+        self.write(
+            f"UPDATE {TABLE} SET title_norm = (SELECT AVG(length(title))::double precision "  # noqa: S608
+            f"FROM {TABLE} WHERE length(title) > 0) / length(title) "
+            "WHERE title_norm = 1.0 AND length(title) > 0"
+        )
         return None
+
+    def write(self, sql, params=()):
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(sql, params)
 
 
 class PostgresSearchBackend(postgres.PostgresSearchBackend):
