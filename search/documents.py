@@ -140,9 +140,6 @@ _names_cache = ContextVar("municipality_names_cache", default=None)
 @contextmanager
 def bulk_indexing():
     """Remember what documents share (municipality names) while many pages are indexed at once."""
-    if _names_cache.get() is not None:  # inside an outer bulk run: keep its cache
-        yield
-        return
     token = _names_cache.set({})
     try:
         yield

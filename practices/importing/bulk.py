@@ -287,7 +287,9 @@ def once(method):
 
 
 def index_pages(pages, *, public):
-    """Add the pages to every configured search backend in bulk; a backend that is down is logged."""
+    """Add the pages to every configured search backend in bulk; a backend that is down is logged.
+
+    Called inside `creating`, whose `bulk_indexing()` keeps what documents share for every chunk."""
     # Search fields backed by a method (the analysed text of search.documents) are asked for by
     # several index columns: each is worked out once per page, when a backend first asks (the
     # database backend never asks for the filter fields).
@@ -298,16 +300,14 @@ def index_pages(pages, *, public):
                 page, name, (lambda: public) if name == PUBLIC_FIELD else once(getattr(page, name))
             )
     try:
-        with bulk_indexing():
-            for backend in get_search_backends(with_auto_update=False):
-                try:
-                    for start in range(0, len(pages), INDEX_BATCH_SIZE):
-                        backend.add_bulk(PracticePage, pages[start : start + INDEX_BATCH_SIZE])
-                except Exception:  # the pages are saved; `update_index` catches up later
-                    logger.exception(
-                        "Search backend %s could not index imported pages; run update_index",
-                        backend,
-                    )
+        for backend in get_search_backends(with_auto_update=False):
+            try:
+                for start in range(0, len(pages), INDEX_BATCH_SIZE):
+                    backend.add_bulk(PracticePage, pages[start : start + INDEX_BATCH_SIZE])
+            except Exception:  # the pages are saved; `update_index` catches up later
+                logger.exception(
+                    "Search backend %s could not index imported pages; run update_index", backend
+                )
     finally:
         for page in pages:
             for name in methods:
