@@ -9,6 +9,7 @@ audit log entries, and the search index filled through each backend's `add_bulk`
 
 import logging
 from contextlib import contextmanager
+from functools import cache
 from inspect import isfunction
 
 from django.apps import apps
@@ -274,18 +275,6 @@ def callable_search_fields():
     return names
 
 
-def once(method):
-    """`method()`, worked out at the first call and then kept."""
-    kept = []
-
-    def value():
-        if not kept:
-            kept.append(method())
-        return kept[0]
-
-    return value
-
-
 def index_pages(pages, *, public):
     """Add the pages to every configured search backend in bulk; a backend that is down is logged.
 
@@ -297,7 +286,7 @@ def index_pages(pages, *, public):
     for page in pages:
         for name in methods:
             setattr(
-                page, name, (lambda: public) if name == PUBLIC_FIELD else once(getattr(page, name))
+                page, name, (lambda: public) if name == PUBLIC_FIELD else cache(getattr(page, name))
             )
     try:
         for backend in get_search_backends(with_auto_update=False):
