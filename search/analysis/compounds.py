@@ -27,6 +27,7 @@ MIN_HEAD = 4  # the last part, which carries the meaning (gesprek in keukentafel
 # Shorter heads that end many compounds of this field, where a short head is rarely a false cut:
 # laws (Participatiewet, Jeugdwet), days (werkdag, studiedag), roles (regierol, voorbeeldrol).
 SHORT_HEADS = frozenset({"wet", "dag", "rol"})
+SHORTEST_HEAD = min(MIN_HEAD, *map(len, SHORT_HEADS))
 MIN_MODIFIER = 3
 LINKS = ("", "s", "en", "e")
 
@@ -37,10 +38,9 @@ def split_compound(word, is_word, depth=2):
     `is_word(part)` says whether a part is a word on its own. The longest known head wins, so
     keukentafelgesprek splits as keukentafel + gesprek, then keukentafel as keuken + tafel.
     """
-    shortest_head = min(MIN_HEAD, *map(len, SHORT_HEADS))
-    if len(word) < shortest_head + MIN_MODIFIER:
+    if len(word) < SHORTEST_HEAD + MIN_MODIFIER:
         return None
-    for cut in range(MIN_MODIFIER, len(word) - shortest_head + 1):
+    for cut in range(MIN_MODIFIER, len(word) - SHORTEST_HEAD + 1):
         head = word[cut:]
         if (len(head) < MIN_HEAD and head not in SHORT_HEADS) or not is_word(head):
             continue
