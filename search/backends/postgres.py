@@ -33,17 +33,18 @@ class SingleReadIndexer(postgres.ObjectIndexer):
         """(stripped text, weight) of one part of the entry, empty texts left out."""
         wanted = []
         for field, weight, value in self.prepared:
-            if part == "autocomplete":
-                if not isinstance(field, AutocompleteField):
-                    continue
-            elif not isinstance(field, SearchField) or (field.field_name == "title") != (
-                part == "title"
-            ):
-                continue
             text = value.strip()
-            if text:
+            if text and in_part(field, part):
                 wanted.append((text, weight))
         return wanted
+
+
+def in_part(field, part):
+    """Whether a field's value goes into the entry's "title", "body" or "autocomplete", as
+    modelsearch's ObjectIndexer decides it."""
+    if part == "autocomplete":
+        return isinstance(field, AutocompleteField)
+    return isinstance(field, SearchField) and (field.field_name == "title") == (part == "title")
 
 
 class VectorSQL:
