@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "publications",
     "seo",
     "caching",
+    "changes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
