@@ -7,6 +7,9 @@ class CachingConfig(AppConfig):
     verbose_name = _("caching")
 
     def ready(self):
-        from caching import invalidation
+        # The page cache follows the content version by itself (caching.middleware); a frontend
+        # cache must be told.
+        from caching.frontend import purge_listings
+        from changes.signals import content_changed
 
-        invalidation.connect()
+        content_changed.connect(purge_listings, dispatch_uid="caching-purge-listings")

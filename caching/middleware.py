@@ -1,6 +1,11 @@
 """Public pages for anonymous visitors: Cache-Control, ETag with conditional GET, and a server-side
 copy in Django's cache, dropped as soon as any content changes.
 
+The cache keys carry the content version (`changes.version`), read from the database on every
+cached request: a publish in another worker, or an import from the command line, renews it, and
+every process stops using the copies made before. Listings, counts, the map and the feeds depend
+on many pages, so any change drops every page; the old copies simply expire.
+
 Never cached (and marked `private, no-cache`): anything for a visitor with a session (editors,
 previews), pages that hand out a CSRF token or set a cookie, the admin, documents (which may sit
 in a restricted collection), and anything that is not a plain 200 answer.
@@ -8,6 +13,7 @@ in a restricted collection), and anything that is not a plain 200 answer.
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.utils.cache import (
     add_never_cache_headers,
     get_cache_key,
@@ -18,7 +24,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from caching.invalidation import generation
+from changes.version import current_version
 
 CACHED_TYPES = (
     "text/html",
@@ -64,8 +70,21 @@ def is_cacheable(response):
     return content_type in CACHED_TYPES
 
 
+_last_seen = {}  # "version": the content version this process read last
+
+
 def key_prefix():
-    return f"page:{generation()}"
+    """The cache key prefix of the current content, or None when it cannot be known.
+
+    While the database is unreachable nothing can change, so the version this process saw last
+    still holds: cached pages keep being served through an outage."""
+    try:
+        version = current_version()
+    except (OperationalError, InterfaceError):
+        version = _last_seen.get("version")
+        return None if version is None else f"page:{version}"
+    _last_seen["version"] = version
+    return f"page:{version}"
 
 
 class PublicPageCacheMiddleware:
@@ -75,8 +94,9 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         public = is_public_request(request)
         server_side = public and settings.PAGE_CACHE_SERVER_SIDE and settings.PAGE_CACHE_SECONDS > 0
+        prefix = key_prefix() if server_side else None
+        server_side = prefix is not None
         if server_side:
-            prefix = key_prefix()
             key = get_cache_key(request, prefix, "GET", cache=cache)
             cached = cache.get(key) if key else None
             if cached is not None:

@@ -5,3 +5,12 @@ Wagtail's own signals (publish, unpublish, delete, move, saves of registered sni
 (the import) call `content_has_changed`; caches, the facet index and frontend-cache purges listen
 to `signals.content_changed` or compare `version.current_version()`.
 """
+
+
+def watch(model, pages=None):
+    """Register `model` as public content: its saves and deletes announce a change
+    (see `changes.receivers.watch`). Call it from the content app's AppConfig.ready."""
+    # Imported when called: the receivers need the models, not loaded yet when Django imports this.
+    from changes.receivers import watch as connect
+
+    connect(model, pages=pages)

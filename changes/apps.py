@@ -6,3 +6,8 @@ class ChangesConfig(AppConfig):
     name = "changes"
     verbose_name = _("Wijzigingen")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from changes import receivers
+
+        receivers.connect()

@@ -8,4 +8,16 @@ class PublicationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.documents import get_document_model
+
+        import changes
+        from caching.frontend import register_listing_paths
         from publications import signals  # noqa: F401 -- connects the receivers
+        from publications.listing_paths import listing_paths
+        from publications.models import DocumentText, PublicationPage, Publisher
+
+        # Publishers show on publications and filter searches; a document's text, once read,
+        # makes its publication findable by it. Download counts are bookkeeping: not watched.
+        for model in (Publisher, DocumentText, get_document_model()):
+            changes.watch(model)
+        register_listing_paths(PublicationPage, listing_paths)

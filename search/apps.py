@@ -16,7 +16,8 @@ class SearchConfig(AppConfig):
         from search import pipeline
 
         pipeline.connect_term_signals()
-        # Searches count facets from an in-memory index; changes to pages and terms renew it.
-        from search import facet_index
+        # Synonyms change what a search finds: cached search pages and API answers must go.
+        import changes
+        from search.models import Synonym
 
-        facet_index.connect()
+        changes.watch(Synonym)

@@ -4,19 +4,14 @@ engine holds it: one big integer per facet value, a bit per page.
 Counting a facet value for any set of results is then one AND and one popcount, however many
 results there are, so disjunctive facets cost the same for 10 matches as for 10,000.
 
-The snapshot is reloaded when the facet data version (`search.models.FacetDataVersion`) changes:
-every save or delete of a page, a view restriction or a taxonomy term writes a new version token,
-in the same transaction, so every process sees the change together with the data.
+The snapshot is reloaded when the content version (`changes.version`) changes: every publish,
+unpublish, move, delete, view restriction or term change writes a new version token in the same
+transaction, so every process sees the change together with the data.
 """
 
 import threading
-import uuid
 
-from django.db import IntegrityError, transaction
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
-
+from changes.version import current_version
 from search.types import FACET_NAMES
 
 _lock = threading.Lock()
@@ -95,12 +90,6 @@ class FacetIndex:
         return lambda i: data[i >> 3] >> (i & 7) & 1
 
 
-def current_version():
-    from search.models import FacetDataVersion
-
-    return FacetDataVersion.objects.filter(pk=1).values_list("token", flat=True).first() or ""
-
-
 def facet_index(locale_id, load):
     """The facet index of a locale, reloaded if the data changed since it was built.
 
@@ -114,49 +103,3 @@ def facet_index(locale_id, load):
         with _lock:
             _snapshots[locale_id] = snapshot
     return snapshot
-
-
-def forget():
-    """Drop every snapshot of this process (tests that roll back their data call this)."""
-    with _lock:
-        _snapshots.clear()
-
-
-def data_changed(**kwargs):
-    """Write a new facet data version: every process rebuilds its snapshot at its next search."""
-    from search.models import FacetDataVersion
-
-    token = uuid.uuid4().hex
-    if FacetDataVersion.objects.filter(pk=1).update(token=token):
-        return
-    try:  # the row is created by a migration; a flushed test database has lost it
-        with transaction.atomic():
-            FacetDataVersion.objects.create(pk=1, token=token)
-    except IntegrityError:  # another process created it just now
-        FacetDataVersion.objects.filter(pk=1).update(token=token)
-
-
-FACET_DATA_APPS = {"practices", "publications"}  # taxonomies, places, links, publishers
-
-
-def facet_data_models():
-    """The models whose rows search facets count: pages, view restrictions, and everything in the
-    practices and publications apps."""
-    from django.apps import apps
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, Page)
-        or model is PageViewRestriction
-        or model._meta.app_label in FACET_DATA_APPS
-    ]
-
-
-def connect():
-    # Per model, not for every sender: a post_delete receiver stops Django's fast deletes.
-    for model in facet_data_models():
-        uid = f"search-facet-data-{model._meta.label_lower}"
-        post_save.connect(data_changed, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(data_changed, sender=model, dispatch_uid=f"{uid}-delete")
-    post_page_move.connect(data_changed, dispatch_uid="search-facet-data-move")

@@ -68,18 +68,3 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.content_type_id}:{self.object_id}"
-
-
-class FacetDataVersion(models.Model):
-    """One row whose token changes with every change to what search facets count (pages, view
-    restrictions, terms); processes compare it to rebuild their in-memory facet index
-    (`search.facet_index`). A random token, not a counter, so a rolled-back change never repeats one."""
-
-    token = models.CharField(max_length=32)
-
-    class Meta:
-        verbose_name = _("versie van de facetgegevens")
-        verbose_name_plural = _("versies van de facetgegevens")
-
-    def __str__(self):
-        return self.token

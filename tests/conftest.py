@@ -5,17 +5,6 @@ import pytest
 from home.site_structure import ensure_site_structure
 
 
-@pytest.fixture(autouse=True)
-def fresh_facet_index():
-    """Each test starts without the previous test's in-memory facet index: its data was rolled back,
-    perhaps also rows written without signals (bulk inserts) that the facet data version missed."""
-    from search import facet_index
-
-    facet_index.forget()
-    yield
-    facet_index.forget()
-
-
 @pytest.fixture
 def home_page(db):
     """The Dutch home page, with its English translation and the default site."""

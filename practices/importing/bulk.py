@@ -21,10 +21,10 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.search.backends import get_search_backends
 
+from changes.announce import content_has_changed
 from practices.importing import rows
 from practices.models import PracticePage
 from practices.tasks import update_reference_index_for_practices
-from search import facet_index
 from search.documents import bulk_indexing
 from search.filter_fields import PUBLIC_FIELD
 
@@ -318,9 +318,9 @@ class BulkCreator:
         self.ids.reserve(Page, count)
         self.ids.reserve(Revision, count)
         self.created = []
-        # These pages send no save signals: do what the receivers would. Search's facet data
+        # These pages send no save signals: do what the receivers would. The content
         # version changes in this transaction; Wagtail's reference index update, in `finish`.
-        facet_index.data_changed()
+        content_has_changed(reason="import")
 
     def add(self, pages):
         """Create unsaved PracticePage instances (inline rows assigned in memory)."""

@@ -1,0 +1,60 @@
+"""What drops the server-side page cache, and what leaves it alone: only changes to what visitors
+can see renew the content version; sessions, counters and drafts do not."""
+
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import OperationalError, connection
+from wagtail_factories import DocumentFactory
+
+from changes.version import current_version
+from publications.models import DownloadCount
+from search.models import Synonym
+
+
+def test_sessions_counters_and_drafts_leave_cached_pages_in_place(client, practice, server_cache):
+    document = DocumentFactory()
+    assert client.get(practice.url)["X-Page-Cache"] == "miss"
+    version = current_version()
+    session = SessionStore()
+    session["seen"] = True
+    session.save()
+    DownloadCount.objects.create(document=document, count=1)
+    practice.summary = "Een concept dat nog niet gepubliceerd is."
+    practice.save_revision()
+    response = client.get(practice.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Een concept dat nog niet gepubliceerd is." not in response.content.decode()
+    assert current_version() == version
+
+
+def test_a_renamed_theme_shows_on_the_cached_search_page_at_once(
+    client, practice, theme, server_cache
+):
+    client.get("/zoeken/")
+    theme.name = "Bedoeling voorop"
+    theme.save()
+    response = client.get("/zoeken/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Bedoeling voorop" in response.content.decode()
+
+
+def test_a_new_synonym_finds_pages_on_the_cached_search_page_at_once(
+    client, practice, server_cache
+):
+    assert "Barneveld stopt" not in client.get("/zoeken/", {"q": "huisbezoek"}).content.decode()
+    Synonym.objects.create(terms="huisbezoek, keukentafel", language="nl")
+    response = client.get("/zoeken/", {"q": "huisbezoek"})
+    assert response["X-Page-Cache"] == "miss"
+    assert "Barneveld stopt" in response.content.decode()
+
+
+def test_cached_pages_are_still_served_while_the_database_is_down(client, practice, server_cache):
+    client.get(practice.url)
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(refuse):
+        response = client.get(practice.url)
+        missing = client.get("/zoeken/")
+    assert (response.status_code, response["X-Page-Cache"]) == (200, "hit")
+    assert missing.status_code == 503
