@@ -131,3 +131,33 @@ def browse_links(context):
         url = reverse(url_name)
         links.append({"label": label, "url": url, "current": path == url})
     return links
+
+
+def _in_active_language(queryset):
+    """The first page of `queryset` in the active language, else in Dutch."""
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        found = queryset.filter(locale__language_code=code).first()
+        if found:
+            return found
+    return None
+
+
+@register.simple_tag
+def contribution_page():
+    """The live "Deel je praktijkvoorbeeld" form in the active language (Dutch when there is none)."""
+    from contributions.models import ContributionFormPage
+
+    return _in_active_language(ContributionFormPage.objects.live().public())
+
+
+@register.simple_tag
+def footer_pages():
+    """The information pages editors show in menus (contact, privacy, …), in page-tree order."""
+    from home.models import InformationPage
+
+    pages = InformationPage.objects.live().public().filter(show_in_menus=True).order_by("path")
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        found = list(pages.filter(locale__language_code=code))
+        if found:
+            return found
+    return []

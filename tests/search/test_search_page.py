@@ -49,7 +49,7 @@ def test_nothing_found_offers_dropping_a_filter(client, practices):
 def test_typo_is_forgiven_and_suggested(client, practices):
     html = client.get("/zoeken/?q=keukentafle").content.decode()
     assert "Het gesprek aan de keukentafel" in html
-    assert "Bedoelde u" in html and "keukentafel" in html
+    assert "Bedoelde je" in html and "keukentafel" in html
 
 
 def test_nonsense_query_finds_nothing(client, practices):
