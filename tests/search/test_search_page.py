@@ -60,7 +60,7 @@ def test_nonsense_query_finds_nothing(client, practices):
 def test_bad_input_gives_a_page_not_an_error(client, practices):
     response = client.get("/zoeken/?page=abc&page_size=100000&sort=x&theme=%3Cb%3E")
     assert response.status_code == 200
-    assert "Niet alles in uw zoekopdracht kon worden gebruikt" in response.content.decode()
+    assert "Niet alles in je zoekopdracht kon worden gebruikt" in response.content.decode()
 
 
 def test_pagination_links_keep_the_query_and_filters(client, practices):
