@@ -106,6 +106,13 @@ def browse_breadcrumbs(context, kind, *labels):
 
 
 @register.simple_tag(takes_context=True)
+def here_breadcrumbs(context, label):
+    """Home › this page, for pages outside the page tree (search)."""
+    request = context.get("request")
+    return [_home_crumb(request), {"label": label, "url": request.path if request else ""}]
+
+
+@register.simple_tag(takes_context=True)
 def page_breadcrumbs(context, page):
     """Home › … › this page, from the page tree (the site root counts as home)."""
     request = context.get("request")

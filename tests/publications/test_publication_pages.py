@@ -213,3 +213,17 @@ def test_wagtail_localize_translation_points_at_the_english_terms(
     assert [t.slug for t in translation.themes] == ["self-managing-teams"]
     assert [f.document_id for f in translation.files.all()] == [report_document.pk]
     assert [p.slug for p in translation.publishers] == ["vng"]
+
+
+def test_publication_page_and_overview_have_breadcrumbs(client, report, publication_index):
+    html = client.get(report.url).content.decode()
+    crumbs = html[
+        html.index('<nav class="utrecht-breadcrumb-nav') : html.index(
+            "</nav>", html.index('<nav class="utrecht-breadcrumb-nav')
+        )
+    ]
+    assert 'href="/">Home</a>' in crumbs
+    assert f'href="{publication_index.url}">{publication_index.title}</a>' in crumbs
+    assert f'aria-current="page">{report.title}</a>' in crumbs
+    overview = client.get(publication_index.url).content.decode()
+    assert 'class="utrecht-breadcrumb-nav breadcrumbs"' in overview
