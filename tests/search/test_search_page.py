@@ -19,18 +19,16 @@ def test_search_page_shows_count_results_and_highlighted_snippet(client, practic
 
 def test_facets_are_checkboxes_in_fieldsets_with_counts(client, practices):
     html = client.get("/zoeken/").content.decode()
-    assert (
-        '<legend class="utrecht-form-fieldset__legend search__facet-legend">Thema</legend>' in html
-    )
+    assert '<legend class="visually-hidden">Thema</legend>' in html
     assert 'type="checkbox" id="f-theme-jeugdzorg" name="theme" value="jeugdzorg"' in html
-    assert 'Jeugdzorg <span class="search__count">(1' in html
+    assert 'Jeugdzorg <span class="filters__count">(1' in html
 
 
 def test_facet_counts_stay_disjunctive_when_a_value_is_chosen(client, practices):
     html = client.get("/zoeken/?professional_group=consulenten").content.decode()
     # Inkopers still shows its count (1): choosing it too would add that result.
     assert 'value="inkopers"' in html
-    assert 'Inkopers <span class="search__count">(1' in html
+    assert 'Inkopers <span class="filters__count">(1' in html
     assert "2 resultaten" in html
 
 
