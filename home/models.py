@@ -31,3 +31,25 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("homepagina")
         verbose_name_plural = _("homepagina's")
+
+
+class InformationPage(Page):
+    """A page about the site itself (contact, privacy, accessibility, colofon), linked from the footer.
+
+    Pages with "Tonen in menu's" switched on appear in the footer, in the order of the page tree.
+    """
+
+    intro = models.TextField(
+        _("introductie"), blank=True, help_text=_("Eén of twee zinnen boven de tekst.")
+    )
+    body = RichTextField(
+        _("tekst"), blank=True, features=["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("informatiepagina")
+        verbose_name_plural = _("informatiepagina's")

@@ -181,7 +181,7 @@ class MunicipalityFinder:
         close = difflib.get_close_matches(key, list(self.by_name), n=1, cutoff=0.8)
         if close:
             raise UnknownMunicipality(
-                _("Onbekende gemeente '%(name)s'. Bedoelt u %(suggestion)s?")
+                _("Onbekende gemeente '%(name)s'. Bedoel je %(suggestion)s?")
                 % {"name": text, "suggestion": self.by_name[close[0]].name}
             )
         raise UnknownMunicipality(

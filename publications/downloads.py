@@ -37,11 +37,21 @@ def download_filename(document):
     return f"{stem}.{extension}" if extension else stem
 
 
-def content_disposition(filename):
-    """`attachment` with an ASCII fallback and the exact UTF-8 name (RFC 6266, RFC 5987)."""
+# Browsers show these themselves; anything else (a Word or spreadsheet file) is saved.
+SHOWN_IN_BROWSER = {"application/pdf"}
+# Chromium's PDF viewer is an <embed> in a page of its own that takes the file's policy: the site's
+# `object-src 'none'` would show "blocked" instead of the report (crbug.com/271452). A PDF is no
+# HTML of ours, so it gets a policy of its own that allows only the viewer.
+PDF_POLICY = (
+    "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+)
+
+
+def content_disposition(filename, disposition="attachment"):
+    """`attachment` or `inline`, with an ASCII fallback and the exact UTF-8 name (RFC 6266, RFC 5987)."""
     ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r'["\\]', "", ascii_name).strip() or "download"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+    return f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
 def parse_range(header, size):
@@ -116,7 +126,12 @@ def serve_publication_file(request, page, document_id):
             response["Content-Range"] = f"bytes {start}-{end}/{size}"
             response["Content-Length"] = str(end - start + 1)
     response["Accept-Ranges"] = "bytes"
-    response["Content-Disposition"] = content_disposition(download_filename(document))
+    shown = content_type in SHOWN_IN_BROWSER
+    response["Content-Disposition"] = content_disposition(
+        download_filename(document), "inline" if shown else "attachment"
+    )
+    if shown:
+        response["Content-Security-Policy"] = PDF_POLICY
     # A shared cache would hide downloads from the counter and keep restricted files around.
     response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"

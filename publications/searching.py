@@ -36,6 +36,9 @@ class PageMatch:
 
     @property
     def url(self):
+        """The file; a PDF opens at the first page the words are on (the viewer reads #page=N)."""
+        if self.pages and self.file.extension == "pdf":
+            return f"{self.file.url}#page={self.pages[0]}"
         return self.file.url
 
 

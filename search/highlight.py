@@ -1,5 +1,6 @@
 """Snippets: the passage of a result that best answers the query, matched words in <mark>."""
 
+import html
 import re
 from functools import lru_cache
 
@@ -25,7 +26,9 @@ def _matches(word, tokens, language, cache):
 
 def make_snippet(passages, plan, language="nl", length=SNIPPET_WORDS):
     """HTML-safe snippet: the words of the best passage around its first match, matches marked."""
-    passages = [" ".join(p.split()) for p in passages if p and p.strip()]
+    # Passages cut from rich text still hold its entities (&#x27;, &amp;): read them as the
+    # characters they stand for, so the escaping below is the only one.
+    passages = [" ".join(html.unescape(p).split()) for p in passages if p and p.strip()]
     if not passages:
         return mark_safe("")  # noqa: S308 - empty string
     tokens = plan.tokens if plan is not None else set()

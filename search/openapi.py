@@ -202,7 +202,7 @@ def openapi_document(request=None):
                                             "suggestion": {
                                                 "type": "string",
                                                 "nullable": True,
-                                                "description": "'Bedoelde u …'",
+                                                "description": "'Bedoelde je …'",
                                             },
                                         },
                                     }

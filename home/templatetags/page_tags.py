@@ -65,11 +65,40 @@ def practice_index_listing(context):
     return build_listing(request, filters, query=query, dutch_filters=filters)
 
 
+# Long lists stay closed in the filter component unless one of their values is chosen.
+COLLAPSED_FACETS = {"municipality", "year"}
+
+
 @register.simple_tag
 def facet_groups(results):
-    """(facet name, values) in the order of search.types.FACET_NAMES, for the filter form."""
+    """The facets of `results` in the order of search.types.FACET_NAMES, as groups for
+    templates/includes/filters.html."""
     from search.types import FACET_NAMES
 
     facets = getattr(results, "facets", None) or {}
+    groups = []
     # Practice listings are practices only: the kind of result is no choice there.
-    return [(name, facets.get(name, [])) for name in FACET_NAMES if name != "type"]
+    for name in FACET_NAMES:
+        if name == "type":
+            continue
+        values = facets.get(name, [])
+        chosen = any(value.selected for value in values)
+        groups.append(
+            {"name": name, "values": values, "open": chosen or name not in COLLAPSED_FACETS}
+        )
+    return groups
+
+
+def _selected(values):
+    return sum(1 for value in values if getattr(value, "selected", False))
+
+
+@register.filter
+def filters_any_selected(values):
+    return _selected(values) > 0
+
+
+@register.simple_tag
+def filters_active_count(groups):
+    """How many filter values are chosen, for "Filters (3)"."""
+    return sum(_selected(group["values"]) for group in groups or ())

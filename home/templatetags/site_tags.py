@@ -106,6 +106,13 @@ def browse_breadcrumbs(context, kind, *labels):
 
 
 @register.simple_tag(takes_context=True)
+def here_breadcrumbs(context, label):
+    """Home › this page, for pages outside the page tree (search)."""
+    request = context.get("request")
+    return [_home_crumb(request), {"label": label, "url": request.path if request else ""}]
+
+
+@register.simple_tag(takes_context=True)
 def page_breadcrumbs(context, page):
     """Home › … › this page, from the page tree (the site root counts as home)."""
     request = context.get("request")
@@ -131,3 +138,33 @@ def browse_links(context):
         url = reverse(url_name)
         links.append({"label": label, "url": url, "current": path == url})
     return links
+
+
+def _in_active_language(queryset):
+    """The first page of `queryset` in the active language, else in Dutch."""
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        found = queryset.filter(locale__language_code=code).first()
+        if found:
+            return found
+    return None
+
+
+@register.simple_tag
+def contribution_page():
+    """The live "Deel je praktijkvoorbeeld" form in the active language (Dutch when there is none)."""
+    from contributions.models import ContributionFormPage
+
+    return _in_active_language(ContributionFormPage.objects.live().public())
+
+
+@register.simple_tag
+def footer_pages():
+    """The information pages editors show in menus (contact, privacy, …), in page-tree order."""
+    from home.models import InformationPage
+
+    pages = InformationPage.objects.live().public().filter(show_in_menus=True).order_by("path")
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        found = list(pages.filter(locale__language_code=code))
+        if found:
+            return found
+    return []

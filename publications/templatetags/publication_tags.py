@@ -31,3 +31,27 @@ def publication_index_page(context):
     if page is not None and request is not None and page.get_url(request) is None:
         return None
     return page
+
+
+@register.simple_tag
+def publication_filter_groups(listing):
+    """The overview's filters as groups of the site's filter component (one choice per group)."""
+    from django.utils.translation import gettext as _
+
+    groups = [
+        ("thema", _("Thema"), _("Alle thema’s"), listing.themes),
+        ("beroepsgroep", _("Beroepsgroep"), _("Alle beroepsgroepen"), listing.professional_groups),
+        ("uitgever", _("Uitgever"), _("Alle uitgevers"), listing.publishers),
+        ("jaar", _("Jaar"), _("Alle jaren"), listing.years),
+    ]
+    return [
+        {
+            "name": name,
+            "label": label,
+            "all_label": all_label,
+            "values": values,
+            "single": True,
+            "open": True,
+        }
+        for name, label, all_label, values in groups
+    ]

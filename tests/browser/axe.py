@@ -6,8 +6,8 @@ from axe_playwright_python.base import AXE_SCRIPT
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def wcag_violations(page):
-    """The violations axe-core finds in the page as rendered now."""
+def wcag_violations(page, tags=WCAG_TAGS):
+    """The violations axe-core finds in the page as rendered now (`tags`: which rules)."""
     # Evaluated rather than added as a <script>: the site's Content-Security-Policy forbids
     # inline scripts, and the DevTools protocol is not subject to it.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
@@ -15,7 +15,7 @@ def wcag_violations(page):
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
         " resultTypes: ['violations']})",
-        WCAG_TAGS,
+        tags,
     )
     return results["violations"]
 

@@ -14,8 +14,10 @@ from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Locale, Page
 
+from home.information_pages import ensure_information_pages
 from home.site_structure import ensure_site_structure
 from practices.models import PracticeIndexPage, PracticePage
+from publications.models import PublicationIndexPage, PublicationPage
 from tests.factories import (
     LearningFormFactory,
     MunicipalityFactory,
@@ -187,6 +189,9 @@ def build_site_content():
         build_with_factories()
     if "setup_contributions" in get_commands():
         call_command("setup_contributions", stdout=io.StringIO())
+    ensure_information_pages(ensure_site_structure())
+    call_command("setup_publications", stdout=io.StringIO())
+    call_command("load_demo_publications", stdout=io.StringIO())
     call_command("update_index", verbosity=0)
     return content_addresses()
 
@@ -200,6 +205,8 @@ def content_addresses():
     untranslated = next((p for p in practices if not p.has_translation(english)), None)
     english_practice = translated.get_translation(english)
     theme = translated.themes[0]
+    publication_index = PublicationIndexPage.objects.live().filter(locale=dutch).first()
+    publication = PublicationPage.objects.live().filter(locale=dutch).order_by("pk").first()
     return {
         "practice": translated.url,
         "practice_en": english_practice.url,
@@ -219,4 +226,6 @@ def content_addresses():
         "search_term": translated.title.split()[0],
         "index": PracticeIndexPage.objects.live().filter(locale=dutch).first().url,
         "index_en": PracticeIndexPage.objects.live().filter(locale=english).first().url,
+        "publications": publication_index.url if publication_index else None,
+        "publication": publication.url if publication else None,
     }

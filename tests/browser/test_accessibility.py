@@ -34,6 +34,10 @@ PAGE_TYPES = {
     "professional_group_en": lambda page, site: pages.term_page(
         page, site, "professional_group_slug", "en"
     ),
+    "publications": lambda page, site: site.pages["publications"],
+    "publication": lambda page, site: site.pages["publication"],
+    "accessibility_statement": lambda page, site: "/toegankelijkheidsverklaring/",
+    "accessibility_statement_en": lambda page, site: "/en/accessibility-statement/",
     "not_found": lambda page, site: "/deze-pagina-bestaat-niet/",
     "not_found_en": lambda page, site: "/en/this-page-does-not-exist/",
 }

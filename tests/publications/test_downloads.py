@@ -4,7 +4,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import PageViewRestriction
 
 from publications.models import DownloadCount
-from tests.publications.helpers import make_document, make_publication, pdf_bytes
+from tests.publications.helpers import docx_bytes, make_document, make_publication, pdf_bytes
 
 
 def downloads_of(document):
@@ -12,12 +12,12 @@ def downloads_of(document):
     return row.count if row else 0
 
 
-def test_download_serves_the_file_as_an_attachment_with_its_type(client, report, report_document):
+def test_pdf_opens_in_the_browser_with_its_type_and_name(client, report, report_document):
     response = client.get(report.download_url(report_document.pk))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
-        'attachment; filename="Overheidsprofessionals werken aan nieuwe rollen.pdf"; '
+        'inline; filename="Overheidsprofessionals werken aan nieuwe rollen.pdf"; '
         "filename*=UTF-8''Overheidsprofessionals%20werken%20aan%20nieuwe%20rollen.pdf"
     )
     body = b"".join(response.streaming_content)
@@ -36,7 +36,7 @@ def test_non_ascii_title_keeps_its_exact_name_in_filename_star(client, publicati
     page = make_publication(publication_index, "Zelfsturing", documents=[document])
     response = client.get(page.download_url(document.pk))
     disposition = response["Content-Disposition"]
-    assert disposition.startswith('attachment; filename="Rapport Zelfsturing een.pdf"')
+    assert disposition.startswith('inline; filename="Rapport Zelfsturing een.pdf"')
     assert (
         "filename*=UTF-8''Rapport%20%E2%80%98Zelfsturing%E2%80%99%20%C3%A9%C3%A9n.pdf"
         in disposition
@@ -122,3 +122,21 @@ def test_wagtail_document_address_leads_to_the_counted_download(client, report, 
     response = client.get(report_document.url)
     assert response.status_code == 302
     assert response["Location"] == report.download_url(report_document.pk)
+
+
+def test_other_files_are_saved_as_an_attachment(client, publication_index):
+    document = make_document("Werkblad intervisie", "werkblad.docx", docx_bytes())
+    page = make_publication(publication_index, "Werkblad", documents=[document])
+    response = client.get(page.download_url(document.pk))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="Werkblad intervisie.docx"'
+    )
+    assert "object-src 'none'" in response["Content-Security-Policy"]
+
+
+def test_pdf_policy_lets_the_browser_viewer_show_it(client, report, report_document):
+    response = client.get(report.download_url(report_document.pk))
+    policy = response["Content-Security-Policy"]
+    assert "object-src 'self'" in policy
+    assert "script-src" not in policy and "default-src 'none'" in policy

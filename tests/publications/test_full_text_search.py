@@ -15,6 +15,11 @@ def test_word_only_on_page_3_finds_the_publication_and_names_the_page(
     assert "<mark>kwartiermakersoverleg</mark>" in text
 
 
+def test_page_hit_opens_the_pdf_at_that_page(client, report, report_document, publication_index):
+    text = client.get(publication_index.url, {"q": "kwartiermakersoverleg"}).content.decode()
+    assert f'href="{report.download_url(report_document.pk)}#page=3"' in text
+
+
 def test_inflected_form_finds_the_same_page(client, report, publication_index):
     # Page 1 says "decentralisaties"; the singular finds it through the search's Dutch stemming.
     response = client.get(publication_index.url, {"q": "decentralisatie"})

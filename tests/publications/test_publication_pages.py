@@ -148,15 +148,9 @@ def test_index_filters_by_theme_group_publisher_and_year(client, publication_ind
 def test_filter_form_is_labelled_and_keeps_the_choice(client, publication_index):
     make_publication(publication_index, "Eén publicatie")
     text = client.get(publication_index.url, {"jaar": "2015"}).content.decode()
-    for field_id in (
-        "publication-q",
-        "publication-theme",
-        "publication-group",
-        "publication-publisher",
-        "publication-year",
-    ):
-        assert f'for="{field_id}"' in text
-    assert '<option value="2015" selected>' in text
+    assert 'for="publication-filters-q"' in text
+    assert 'type="radio" id="f-jaar--all" name="jaar" value=""' in text
+    assert 'type="radio" id="f-jaar-2015" name="jaar" value="2015" checked>' in text
     assert 'method="get"' in text
 
 
@@ -213,3 +207,17 @@ def test_wagtail_localize_translation_points_at_the_english_terms(
     assert [t.slug for t in translation.themes] == ["self-managing-teams"]
     assert [f.document_id for f in translation.files.all()] == [report_document.pk]
     assert [p.slug for p in translation.publishers] == ["vng"]
+
+
+def test_publication_page_and_overview_have_breadcrumbs(client, report, publication_index):
+    html = client.get(report.url).content.decode()
+    crumbs = html[
+        html.index('<nav class="utrecht-breadcrumb-nav') : html.index(
+            "</nav>", html.index('<nav class="utrecht-breadcrumb-nav')
+        )
+    ]
+    assert 'href="/">Home</a>' in crumbs
+    assert f'href="{publication_index.url}">{publication_index.title}</a>' in crumbs
+    assert f'aria-current="page">{report.title}</a>' in crumbs
+    overview = client.get(publication_index.url).content.decode()
+    assert 'class="utrecht-breadcrumb-nav breadcrumbs"' in overview

@@ -70,6 +70,13 @@ def test_api_gives_the_publication_its_type_and_page(client, publications):
     assert f"<mark>{PAGE_3_WORD}</mark>" in hit["locations"][0]["excerpt"].lower()
 
 
+def test_page_hit_links_to_that_page_of_the_pdf(client, publications):
+    data = client.get("/api/v1/search", {"q": PAGE_3_WORD}).json()
+    assert data["results"][0]["locations"][0]["url"].endswith("#page=3")
+    html = client.get("/zoeken/", {"q": PAGE_3_WORD}).content.decode()
+    assert '#page=3">Gevonden in' in html
+
+
 def test_type_facet_counts_practices_and_publications(client, publications):
     data = client.get("/api/v1/search").json()
     practice_count = len(publications["practices"])

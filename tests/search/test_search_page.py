@@ -19,18 +19,16 @@ def test_search_page_shows_count_results_and_highlighted_snippet(client, practic
 
 def test_facets_are_checkboxes_in_fieldsets_with_counts(client, practices):
     html = client.get("/zoeken/").content.decode()
-    assert (
-        '<legend class="utrecht-form-fieldset__legend search__facet-legend">Thema</legend>' in html
-    )
+    assert '<legend class="visually-hidden">Thema</legend>' in html
     assert 'type="checkbox" id="f-theme-jeugdzorg" name="theme" value="jeugdzorg"' in html
-    assert 'Jeugdzorg <span class="search__count">(1' in html
+    assert 'Jeugdzorg <span class="filters__count">(1' in html
 
 
 def test_facet_counts_stay_disjunctive_when_a_value_is_chosen(client, practices):
     html = client.get("/zoeken/?professional_group=consulenten").content.decode()
     # Inkopers still shows its count (1): choosing it too would add that result.
     assert 'value="inkopers"' in html
-    assert 'Inkopers <span class="search__count">(1' in html
+    assert 'Inkopers <span class="filters__count">(1' in html
     assert "2 resultaten" in html
 
 
@@ -49,7 +47,7 @@ def test_nothing_found_offers_dropping_a_filter(client, practices):
 def test_typo_is_forgiven_and_suggested(client, practices):
     html = client.get("/zoeken/?q=keukentafle").content.decode()
     assert "Het gesprek aan de keukentafel" in html
-    assert "Bedoelde u" in html and "keukentafel" in html
+    assert "Bedoelde je" in html and "keukentafel" in html
 
 
 def test_nonsense_query_finds_nothing(client, practices):
@@ -60,7 +58,7 @@ def test_nonsense_query_finds_nothing(client, practices):
 def test_bad_input_gives_a_page_not_an_error(client, practices):
     response = client.get("/zoeken/?page=abc&page_size=100000&sort=x&theme=%3Cb%3E")
     assert response.status_code == 200
-    assert "Niet alles in uw zoekopdracht kon worden gebruikt" in response.content.decode()
+    assert "Niet alles in je zoekopdracht kon worden gebruikt" in response.content.decode()
 
 
 def test_pagination_links_keep_the_query_and_filters(client, practices):

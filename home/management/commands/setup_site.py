@@ -6,6 +6,7 @@ Safe to run again: each step only adds what is missing.
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
+from home.information_pages import ensure_information_pages
 from home.site_structure import ensure_site_structure
 from practices.setup import ensure_practices_setup
 
@@ -22,6 +23,10 @@ class Command(BaseCommand):
     def handle(self, *args, no_demo=False, no_admin=False, **options):
         home = ensure_site_structure()
         self.stdout.write("Talen en homepagina staan klaar.")
+        ensure_information_pages(home)
+        self.stdout.write(
+            "Contact, privacyverklaring, toegankelijkheidsverklaring en colofon staan klaar."
+        )
         ensure_practices_setup(home)
         self.stdout.write(
             "Overzicht praktijkvoorbeelden, indeling en redactieworkflow staan klaar."
