@@ -4,6 +4,7 @@ finds what Python's tokens say, not what a second stemmer makes of them (tijdens
 import re
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from wagtail.search.models import IndexEntry
 
@@ -26,7 +27,8 @@ def titles(query):
 
 def index_lexemes(page):
     """The words of the page's body vector in PostgreSQL's index."""
-    body = IndexEntry.objects.get(object_id=str(page.pk)).body
+    content_type = ContentType.objects.get_for_model(page)
+    body = IndexEntry.objects.get(content_type=content_type, object_id=str(page.pk)).body
     return set(re.findall(r"'([^']+)'", str(body)))
 
 
