@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
+.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search search-quality bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ BENCH_SEARCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-search.sqlite3
 bench-search: install-test
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) TASKS_BACKEND=database $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300}
+
+# Search quality: recall@5 and MRR of the evaluation set (tests/search/evaluation/) on the database
+# (SQLite, or PostgreSQL with DATABASE_URL) and on the engine; Django's log lines are left out.
+search-quality: install-test
+	$(PY) -m pytest tests/search/test_search_quality.py tests/search/engine/test_engine_quality.py -q -s -p no:cacheprovider 2>/dev/null
 
 # Practice page cost: its SQL queries, and p50/p95 through gunicorn (production settings) with and
 # without the page cache, next to a static file of the same size from the same server.

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +22,7 @@ class SearchConfig(AppConfig):
         from search.models import Synonym
 
         changes.watch(Synonym)
+        # Index rows a migration made stale are rebuilt after all migrations have run.
+        from search.reindex import rebuild_database_index
+
+        post_migrate.connect(rebuild_database_index, sender=self)

@@ -199,14 +199,12 @@ WAGTAIL_WORKFLOW_ENABLED = True
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kennisbank_")
 SEARCH_ENGINE_TIMEOUT = min(float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0")), 1.0)
-# "dutch": the full Dutch analysis chain in the index; "basic": lowercase + folding only (tests).
-SEARCH_ENGINE_ANALYSIS = os.environ.get("SEARCH_ENGINE_ANALYSIS", "dutch")
 # After the engine fails, searches go straight to the database for this many seconds.
 SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
 WAGTAILSEARCH_BACKENDS = {
-    # PostgreSQL full text with the Dutch configuration (SQLite ignores it); the text it sees is
-    # already analysed by search.analysis, the same for every engine.
-    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "dutch"},
+    # The text it indexes is already analysed by search.analysis, so PostgreSQL only splits it
+    # ("simple": no stemming, no stop words; search.backends.database insists on it).
+    "default": {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"},
 }
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
@@ -214,7 +212,6 @@ if ELASTICSEARCH_URL:
         "URLS": [ELASTICSEARCH_URL],
         "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
         "TIMEOUT": SEARCH_ENGINE_TIMEOUT,
-        "ANALYSIS": SEARCH_ENGINE_ANALYSIS,
         "ATOMIC_REBUILD": True,  # update_index fills a new index, then swaps the alias
         "AUTO_UPDATE": False,  # kept up to date by search.indexing, which retries on failure
     }

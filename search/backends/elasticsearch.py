@@ -1,4 +1,5 @@
-"""Wagtail's Elasticsearch 9 backend with the Dutch analysis chain, a short timeout and atomic rebuilds.
+"""Wagtail's Elasticsearch 9 backend indexing search.analysis's tokens as they are, with a short
+timeout and atomic rebuilds.
 
 Registered as the "elasticsearch" search backend when ELASTICSEARCH_URL is set (see settings/base.py).
 """
@@ -21,94 +22,36 @@ from modelsearch.backends.elasticsearch9 import (
 )
 from modelsearch.utils import deep_update
 
-from search.analysis import BASE_WORDS
-
 logger = logging.getLogger(__name__)
 
 ENGINE_ALIAS = "elasticsearch"
-ANALYSIS_PROFILES = ("dutch", "basic")
 MAX_TIMEOUT = 1.0  # seconds; searches must fall back to the database quickly
 ADMIN_TIMEOUT = 30.0  # creating indexes and bulk loading during update_index may take longer
 
-# Word parts the dictionary decompounder splits compounds into (keukentafelgesprek → keuken, tafel,
-# gesprek): the query analyser's own list; parts under four letters make too many false splits.
-COMPOUND_PARTS = tuple(sorted(word for word in BASE_WORDS if len(word) >= 4 and word.isascii()))
+# search.analysis is the one analyser of the site: the fields below hold its tokens (stemmed,
+# compounds split, accents folded), so the engine only splits them on spaces, on both the index
+# and the query side. A stemmer here would stem them a second time (plaats → plat, mens → men).
+TOKENS_ANALYZER = "kb_tokens"
+# The raw passages a result's highlight is cut from: lowercased and accents folded, never stemmed,
+# so the engine marks a word exactly as typed or as search.analysis spells it.
+RAW_ANALYZER = "kb_raw"
+ANALYSED_FIELDS = ("title", "search_body_text")
 
 
-def synonym_rules():
-    """The editors' synonyms as Solr rules ("wmo, wet maatschappelijke ondersteuning"), read now.
-
-    Read when an index is created, so a change reaches the engine's own analyser at the next
-    `update_index`; the query plan applies synonyms at once, on every engine.
-    """
-    from search.models import Synonym
-
-    rules = []
-    for synonym in Synonym.objects.all():
-        expressions = [expression.lower() for expression in synonym.expressions]
-        if len(expressions) > 1:
-            rules.append(", ".join(expressions))
-    return rules
-
-
-def dutch_filters(*, synonyms=(), compound_parts=COMPOUND_PARTS, for_search=False):
-    """The Dutch token filter chain, as inline definitions (usable in index settings and `_analyze`)."""
-    chain = ["lowercase", "asciifolding"]
-    if for_search and synonyms:
-        # Before stop words and stemming, so multi-word rules match the words people type.
-        chain.append({"type": "synonym_graph", "synonyms": list(synonyms), "lenient": True})
-    chain.append({"type": "stop", "stopwords": "_dutch_"})
-    if compound_parts:
-        chain.append(
-            {
-                "type": "dictionary_decompounder",
-                "word_list": list(compound_parts),
-                "min_subword_size": 4,
-                "only_longest_match": False,
-            }
-        )
-    chain.append({"type": "snowball", "language": "Dutch"})
-    # A compound part may equal the stemmed word itself (inkopers → inkoper); keep it once.
-    chain.append({"type": "unique", "only_on_same_position": True})
-    return chain
-
-
-def basic_filters():
-    """Lowercase and fold accents only: what the test engine honours (documents arrive pre-analysed)."""
-    return ["lowercase", "asciifolding"]
-
-
-def analysis_settings(profile, *, synonyms=(), compound_parts=COMPOUND_PARTS):
-    """The `analysis` block of the index settings: `default` for indexing, `default_search` for queries."""
-    if profile not in ANALYSIS_PROFILES:
-        raise ValueError(
-            f"Unknown SEARCH_ENGINE_ANALYSIS {profile!r}; use one of {ANALYSIS_PROFILES}"
-        )
-    if profile == "basic":
-        chains = {"default": basic_filters(), "default_search": basic_filters()}
-    else:
-        chains = {
-            "default": dutch_filters(compound_parts=compound_parts),
-            "default_search": dutch_filters(
-                synonyms=synonyms, compound_parts=compound_parts, for_search=True
-            ),
+def analysis_settings():
+    """The `analysis` block of the index settings. `default`/`default_search` are the tokens
+    analyser too, so that fields Wagtail adds (`_all_text`, which copies the analysed fields) never
+    stem either."""
+    tokens = {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]}
+    raw = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+    return {
+        "analyzer": {
+            TOKENS_ANALYZER: tokens,
+            RAW_ANALYZER: raw,
+            "default": tokens,
+            "default_search": tokens,
         }
-    # Index settings want named filters; name each inline definition after its analyser and type.
-    filters, analyzers = {}, {}
-    for analyzer_name, chain in chains.items():
-        names = []
-        for item in chain:
-            if isinstance(item, str):
-                names.append(item)
-                continue
-            name = f"kb_{analyzer_name}_{item['type']}"
-            filters[name] = item
-            names.append(name)
-        analyzers[analyzer_name] = {"type": "custom", "tokenizer": "standard", "filter": names}
-    analysis = {"analyzer": analyzers}
-    if filters:  # an empty mapping would wipe Wagtail's own filters in deep_update
-        analysis["filter"] = filters
-    return analysis
+    }
 
 
 SNIPPET_FIELD = "snippet_text"  # the raw passages of a document, only for highlighting
@@ -145,9 +88,21 @@ class KennisbankMapping(Elasticsearch9Mapping):
 
     def get_mapping(self):
         mapping = super().get_mapping()
+        properties = mapping["properties"]
+        for name in ANALYSED_FIELDS:
+            # Named on the field as well as by `default`: every page type of the index maps these
+            # fields alike (a field's analyser cannot change), and an engine that ignores the
+            # index's `default` analyser still indexes the tokens unchanged.
+            if properties.get(name, {}).get("type") == "text":
+                properties[name].update(analyzer=TOKENS_ANALYZER, search_analyzer=TOKENS_ANALYZER)
         if self._has_snippets():
             # Raw text, so the engine can highlight the words of a query in it.
-            mapping["properties"][SNIPPET_FIELD] = {"type": "text", "index_options": "offsets"}
+            properties[SNIPPET_FIELD] = {
+                "type": "text",
+                "index_options": "offsets",
+                "analyzer": RAW_ANALYZER,
+                "search_analyzer": RAW_ANALYZER,
+            }
         return mapping
 
     def get_document(self, obj):
@@ -199,7 +154,7 @@ class KennisbankIndex(Elasticsearch9Index):
 
 
 class KennisbankSearchBackend(Elasticsearch9SearchBackend):
-    """Settings: ANALYSIS ("dutch" | "basic"), TIMEOUT (≤ 1 s), ATOMIC_REBUILD (default on)."""
+    """Settings: TIMEOUT (≤ 1 s), ATOMIC_REBUILD (default on)."""
 
     index_class = KennisbankIndex
     mapping_class = KennisbankMapping
@@ -208,9 +163,6 @@ class KennisbankSearchBackend(Elasticsearch9SearchBackend):
 
     def __init__(self, params):
         params = dict(params)
-        self.analysis = params.pop("ANALYSIS", getattr(settings, "SEARCH_ENGINE_ANALYSIS", "dutch"))
-        if self.analysis not in ANALYSIS_PROFILES:
-            raise ValueError(f"Unknown search analysis profile {self.analysis!r}")
         timeout = float(
             params.get("TIMEOUT", getattr(settings, "SEARCH_ENGINE_TIMEOUT", MAX_TIMEOUT))
         )
@@ -223,10 +175,8 @@ class KennisbankSearchBackend(Elasticsearch9SearchBackend):
         super().__init__(params)
 
     def get_analysis_settings(self):
-        synonyms = synonym_rules() if self.analysis == "dutch" else ()
-        analysis = analysis_settings(self.analysis, synonyms=synonyms)
-        # Wagtail's autocomplete analysers stay as they are.
-        return deep_update(deepcopy(self.settings["settings"]["analysis"]), analysis)
+        # Wagtail's autocomplete analysers stay as they are (its `_edgengrams` fields, raw titles).
+        return deep_update(deepcopy(self.settings["settings"]["analysis"]), analysis_settings())
 
     def bulk(self, es, actions, **kwargs):
         return helpers.bulk(es.options(request_timeout=ADMIN_TIMEOUT), actions, **kwargs)

@@ -1,5 +1,6 @@
-"""The database engine: Wagtail's database search index (SQLite FTS5 or PostgreSQL full text with the
-Dutch configuration), queried with the analysed query plan and ranked with the title part weighted."""
+"""The database engine: Wagtail's database search index (SQLite FTS5, or PostgreSQL full text with the
+"simple" configuration over search.analysis's tokens), queried with the analysed query plan and
+ranked with the title part weighted."""
 
 import threading
 import time
@@ -10,6 +11,7 @@ from django.db import connection
 from wagtail.models import Locale, Page
 
 from search.analysis import Vocabulary, tokenize
+from search.backends.database import SEARCH_CONFIG
 from search.engines.base import SearchEngine, Suggestion
 
 TITLE_WEIGHT = 4.0  # the title part (title, summary, places, labels) against the whole body
@@ -41,7 +43,7 @@ def _tsquery_group(group):
 
 
 def _search_config():
-    return settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG") or "simple"
+    return SEARCH_CONFIG
 
 
 class DatabaseEngine(SearchEngine):

@@ -1,6 +1,7 @@
 """Search quality on a realistic Dutch evaluation set: recall@5 ≥ 0.90 and MRR ≥ 0.85."""
 
 import pytest
+from django.db import connection
 
 from search.params import parse_params
 from search.service import search_practices
@@ -17,7 +18,7 @@ def database_search(query):
 def test_evaluation_set_meets_the_quality_bar_on_the_database(practice_index):
     pages = create_cases(practice_index)
     report = evaluate(database_search, pages)
-    print(report)
+    print(f"\nsearch quality, database ({connection.vendor}): {report}")
     assert report.recall_at_5 >= 0.90, str(report)
     assert report.mrr >= 0.85, str(report)
     # and a nonsense query finds nothing

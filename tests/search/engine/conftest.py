@@ -3,7 +3,7 @@ the stock elasticsearch client through a media-type proxy (see media_type_proxy.
 
 - `engine_server` (session): one osmem-server process; tests get clones of it (milliseconds each).
 - `engine` (function) / `module_engine` (module): a clone with ELASTICSEARCH_URL and the
-  "elasticsearch" search backend pointing at it, with the "basic" analysis profile osmem honours.
+  "elasticsearch" search backend pointing at it, configured as in production.
 - `stoppable_engine` (function): an engine process of the test's own, which the test may stop.
 - `module_db` (module): one transaction around a module, so content is made once and rolled back.
 """
@@ -64,7 +64,7 @@ class Engine:
         self.stop()
 
 
-def engine_settings(url, analysis="basic"):
+def engine_settings(url):
     """Settings as production has them with ELASTICSEARCH_URL set, pointing at `url`."""
     from django.conf import settings
 
@@ -75,14 +75,11 @@ def engine_settings(url, analysis="basic"):
             "URLS": [url],
             "INDEX_PREFIX": INDEX_PREFIX,
             "TIMEOUT": 1.0,
-            "ANALYSIS": analysis,
             "ATOMIC_REBUILD": True,
             "AUTO_UPDATE": False,
         },
     }
-    return override_settings(
-        ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends, SEARCH_ENGINE_ANALYSIS=analysis
-    )
+    return override_settings(ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends)
 
 
 @pytest.fixture(scope="session")

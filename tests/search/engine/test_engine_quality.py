@@ -21,7 +21,7 @@ def test_evaluation_set_meets_the_quality_bar_on_the_engine(engine, practice_ind
     pages = create_cases(practice_index)
     engine.rebuild()
     report = evaluate(engine_search, pages)
-    print(report)
+    print(f"\nsearch quality, engine: {report}")
     assert report.recall_at_5 >= 0.90, str(report)
     assert report.mrr >= 0.85, str(report)
     assert engine_search("xqzvw plorkentrabbel") == []
