@@ -6,7 +6,6 @@ practice changes (registered with `caching.frontend` in PracticesConfig.ready).
 Made for many practices at once (an import chunk): a few queries whatever their number.
 """
 
-
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale
