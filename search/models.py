@@ -1,6 +1,7 @@
 """Synonyms and abbreviations that editors maintain: Wmo ↔ Wet maatschappelijke ondersteuning."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,19 @@ class Synonym(models.Model):
     @property
     def expressions(self):
         return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self):
+        super().clean()
+        distinct = {expression.casefold() for expression in self.expressions}
+        if len(distinct) < 2:
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "Een synoniem verbindt minstens twee woorden of uitdrukkingen, gescheiden "
+                        "door komma's (bijv. Wmo, Wet maatschappelijke ondersteuning)."
+                    )
+                }
+            )
 
 
 class PendingIndexUpdate(models.Model):
