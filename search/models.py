@@ -82,3 +82,29 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+
+class QueryOutcome(models.Model):
+    """Per query and day, beside Wagtail's daily hits (search_promotions.QueryDailyHits): how many of
+    those searches found nothing, and how many times a result was opened. Counts only: no visitor,
+    no address, no time of day."""
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        on_delete=models.CASCADE,
+        related_name="daily_outcomes",
+        verbose_name=_("zoekvraag"),
+    )
+    date = models.DateField(_("datum"))
+    without_results = models.PositiveIntegerField(_("zonder resultaat"), default=0)
+    results_opened = models.PositiveIntegerField(_("resultaat geopend"), default=0)
+
+    class Meta:
+        verbose_name = _("uitkomst van een zoekvraag")
+        verbose_name_plural = _("uitkomsten van zoekvragen")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="one_outcome_per_query_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.query} {self.date}"

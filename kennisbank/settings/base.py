@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -198,6 +199,8 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # Autosave waits until the editor has paused for a few seconds, so a half-typed required field
 # does not flash a validation warning on every keystroke.
 WAGTAIL_AUTOSAVE_INTERVAL = 5000
+# How long the daily search counts (what staff searched for, aggregated per day) are kept.
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_LOG_DAYS", "400"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt"]
 # Every uploaded document is checked by its content (publications.file_checks) before it is stored.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.CheckedDocumentForm"
