@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0006_remove_facetdataversion'),
+        ('search', '0007_postgres_simple_configuration'),
         ('wagtailsearchpromotions', '0008_query_verbose_name'),
     ]
 
