@@ -32,7 +32,7 @@ setup: install
 
 run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (beheer: http://127.0.0.1:$(PORT)/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
@@ -19,6 +20,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from contributions.models import Contribution
+from contributions.moderation import (
+    ContributionModerationView,
+    EditRedirectView,
+    reject_view,
+    workflow_label,
+)
 from contributions.privacy import export_contribution
 
 
@@ -38,6 +45,10 @@ register_permission_policy(Contribution, ContributionPermissionPolicy(Contributi
 
 
 class ContributionIndexView(generic.IndexView):
+    def get_edit_url(self, instance):
+        # The title opens the moderation view: the record has no edit form of its own.
+        return reverse("contribution:inspect", args=[instance.pk])
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.page_id:
@@ -108,36 +119,37 @@ class ContributionViewSet(ModelViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = ContributionModerationView
     index_view_class = ContributionIndexView
-    form_fields = ["status"]
     list_filter = ["status", "language"]
     search_fields = ["title"]
     list_display = [
         "title",
-        Column("status", label=_("status"), accessor="get_status_display"),
+        Column("status", label=_("stand van zaken"), accessor=workflow_label),
         "language",
         DateColumn("created_at", label=_("ingezonden op")),
         DateColumn("decided_at", label=_("besloten op")),
     ]
-    inspect_view_fields = [
-        "title",
-        "status",
-        "language",
-        "submitter_name",
-        "submitter_email",
-        "consent_given_at",
-        "consent_version",
-        "created_at",
-        "decided_at",
-        "editors_notified_at",
-        "personal_data_removed_at",
-        "attachment_bytes",
-    ]
+
+    def get_queryset(self, request):
+        return Contribution.objects.select_related("page")
+
+    # No add or edit form: contributions come in through the public form, and their state follows
+    # the draft page's workflow (a hand-set "gepubliceerd" would publish nothing).
+    @property
+    def add_view(self):
+        return RedirectView.as_view(pattern_name="contribution:index")
+
+    @property
+    def edit_view(self):
+        return EditRedirectView.as_view()
 
     def get_urlpatterns(self):
+        policy = ContributionPermissionPolicy(Contribution)
         return super().get_urlpatterns() + [
             path("export/<int:pk>/", export_view, name="export"),
             path("erase/<int:pk>/", erase_view, name="erase"),
+            path("reject/<int:pk>/", reject_view, {"policy": policy}, name="reject"),
         ]
 
 

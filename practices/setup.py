@@ -83,6 +83,17 @@ MODEL_PERMISSIONS = {
             for action in ("add", "change", "delete")
         ],
         ("practices", "change_municipality"),
+        # What staff search for ("Zoekvragen"), synonyms and promoted results.
+        *[
+            (app, f"{action}_{model}")
+            for app, model in [
+                ("wagtailsearchpromotions", "searchpromotion"),
+                ("search", "synonym"),
+            ]
+            for action in ("add", "change", "delete")
+        ],
+        ("wagtailsearchpromotions", "add_query"),
+        ("wagtailsearchpromotions", "change_query"),
     ],
 }
 

@@ -2,10 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practices.models import LearningForm, Municipality, ProfessionalGroup, Theme
+from practices.municipality_chooser import MunicipalityChooserViewSet
 
 
 class TermViewSet(SnippetViewSet):
@@ -60,11 +62,12 @@ class MunicipalityViewSet(SnippetViewSet):
     model = Municipality
     icon = "site"
     menu_label = _("Gemeenten")
-    list_display = ["name", "cbs_code", "province", "is_current", "successor"]
+    list_display = ["name", "cbs_code", "province", Column("status_label", label=_("Status"))]
     filterset_class = MunicipalityFilterSet
     search_backend_name = None
     search_fields = ["name", "cbs_code", "everyday_names"]
     list_per_page = 50
+    chooser_viewset_class = MunicipalityChooserViewSet
     inspect_view_enabled = True
     # Only the everyday names are for editors to extend; the rest is CBS's.
     form_fields = ["everyday_names"]

@@ -1,6 +1,7 @@
 """Synonyms and abbreviations that editors maintain: Wmo ↔ Wet maatschappelijke ondersteuning."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,19 @@ class Synonym(models.Model):
     @property
     def expressions(self):
         return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self):
+        super().clean()
+        distinct = {expression.casefold() for expression in self.expressions}
+        if len(distinct) < 2:
+            raise ValidationError(
+                {
+                    "terms": _(
+                        "Een synoniem verbindt minstens twee woorden of uitdrukkingen, gescheiden "
+                        "door komma's (bijv. Wmo, Wet maatschappelijke ondersteuning)."
+                    )
+                }
+            )
 
 
 class PendingIndexUpdate(models.Model):
@@ -68,3 +82,29 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+
+class QueryOutcome(models.Model):
+    """Per query and day, beside Wagtail's daily hits (search_promotions.QueryDailyHits): how many of
+    those searches found nothing, and how many times a result was opened. Counts only: no visitor,
+    no address, no time of day."""
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        on_delete=models.CASCADE,
+        related_name="daily_outcomes",
+        verbose_name=_("zoekvraag"),
+    )
+    date = models.DateField(_("datum"))
+    without_results = models.PositiveIntegerField(_("zonder resultaat"), default=0)
+    results_opened = models.PositiveIntegerField(_("resultaat geopend"), default=0)
+
+    class Meta:
+        verbose_name = _("uitkomst van een zoekvraag")
+        verbose_name_plural = _("uitkomsten van zoekvragen")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="one_outcome_per_query_and_day")
+        ]
+
+    def __str__(self):
+        return f"{self.query} {self.date}"

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "publications",
     "seo",
     "caching",
+    "editors",
     "changes",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -182,7 +184,23 @@ if os.environ.get("CLOUDFLARE_ZONE_ID"):
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Lerend Werken kennisbank"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in notification e-mails; locally the address `make run` serves on (PORT).
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
+WAGTAILADMIN_USER_LOGIN_FORM = "editors.forms.LoginForm"
+# Avatars are initials: the admin asks no third party (Gravatar) about editors' e-mail addresses,
+# and the CSP would block it anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Dates as Dutch editors write them; ISO dates are still accepted when typed or imported.
+WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
+WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# Autosave waits until the editor has paused for a few seconds, so a half-typed required field
+# does not flash a validation warning on every keystroke.
+WAGTAIL_AUTOSAVE_INTERVAL = 5000
+# How long the daily search counts (what staff searched for, aggregated per day) are kept.
+WAGTAILSEARCH_HITS_MAX_AGE = int(os.environ.get("SEARCH_LOG_DAYS", "400"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "pptx", "odp", "csv", "txt"]
 # Every uploaded document is checked by its content (publications.file_checks) before it is stored.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.CheckedDocumentForm"

@@ -48,6 +48,9 @@ class PracticeTag(TaggedItemBase):
     )
 
 
+STORY_RULE = _("Een van de vier onderdelen van het verhaal: vul er minstens één in.")
+
+
 class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
     """A case story: where it happened, what it is about, and what others can learn from it."""
 
@@ -157,10 +160,20 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
             ],
             heading=_("Indeling"),
         ),
-        FieldPanel("situation"),
-        FieldPanel("approach"),
-        FieldPanel("results"),
-        FieldPanel("lessons"),
+        # The rule the model's clean() checks, said up front rather than after saving.
+        MultiFieldPanel(
+            [
+                FieldPanel("situation", help_text=STORY_RULE),
+                FieldPanel("approach", help_text=STORY_RULE),
+                FieldPanel("results", help_text=STORY_RULE),
+                FieldPanel("lessons", help_text=STORY_RULE),
+            ],
+            heading=_("Het verhaal (minstens één onderdeel)"),
+            help_text=_(
+                "Vul minstens één van de onderdelen Aanleiding, Aanpak, Resultaat of Geleerde lessen "
+                "in; de andere mogen leeg blijven."
+            ),
+        ),
         FieldPanel("reflection_questions"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],

@@ -63,6 +63,20 @@ class Municipality(models.Model):
         """The municipality that exists today for this one: itself, or its (dominant) successor."""
         return self if self.is_current or self.successor_id is None else self.successor
 
+    @property
+    def status_label(self):
+        """What an editor should know before choosing it: current, or what it became and when."""
+        if self.is_current:
+            return _("huidige gemeente")
+        if self.successor_id and self.dissolved_in:
+            return _("voormalig: opgegaan in %(successor)s (%(year)s)") % {
+                "successor": self.successor.name,
+                "year": self.dissolved_in,
+            }
+        if self.successor_id:
+            return _("voormalig: opgegaan in %(successor)s") % {"successor": self.successor.name}
+        return _("voormalige gemeente")
+
 
 class MunicipalitySuccession(models.Model):
     """What happened to a 2015 municipality that is gone by 2026 (CBS herindelingen)."""
