@@ -8,11 +8,11 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from wagtail.models import Locale, Page
 
-from search.analysis import Vocabulary, tokenize
+from search import registry
+from search.analysis import Vocabulary
 from search.backends.database import SEARCH_CONFIG
-from search.engines.base import SearchEngine, Suggestion
+from search.engines.base import SearchEngine
 
 TITLE_WEIGHT = 4.0  # the title part (title, summary, places, labels) against the whole body
 INDEX_TABLE = "wagtailsearch_indexentry"
@@ -21,9 +21,7 @@ VOCABULARY_TTL = 300  # seconds; edits to existing pages reach typo tolerance wi
 
 
 def document_content_type_ids():
-    from search.documents import registered_models
-
-    return [ContentType.objects.get_for_model(model).id for model in registered_models()]
+    return [ContentType.objects.get_for_model(model).id for model in registry.models()]
 
 
 def _fts5_group(group):
@@ -141,55 +139,6 @@ class DatabaseEngine(SearchEngine):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
-
-    def autocomplete(self, prefix, language, limit=8):
-        return database_autocomplete(prefix, language, limit)
-
-
-def database_autocomplete(prefix, language, limit=8):
-    """Titles, themes and municipalities that start with what was typed (accents folded)."""
-    from practices.models import Municipality, Theme
-    from search.documents import registered_models
-
-    words = tokenize(prefix)
-    if not words:
-        return []
-    folded = " ".join(words)
-    suggestions = []
-
-    def starts(name):
-        name_words = tokenize(name)
-        joined = " ".join(name_words)
-        return joined.startswith(folded) or any(
-            " ".join(name_words[i:]).startswith(folded) for i in range(1, len(name_words))
-        )
-
-    for theme in Theme.objects.filter(locale__language_code=language).only("name", "slug"):
-        if starts(theme.name):
-            suggestions.append(Suggestion(theme.name, "theme", value=theme.slug))
-    for municipality in Municipality.objects.filter(is_current=True).only(
-        "name", "cbs_code", "everyday_names"
-    ):
-        names = [municipality.name] + [
-            n.strip() for n in municipality.everyday_names.split(",") if n.strip()
-        ]
-        if any(starts(name) for name in names):
-            suggestions.append(
-                Suggestion(municipality.name, "municipality", value=municipality.cbs_code)
-            )
-    remaining = max(limit - min(len(suggestions), limit // 2), 0)
-    suggestions = suggestions[: limit - remaining]
-    if remaining:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.objects.filter(language_code=language).first())
-            .type(*registered_models())
-            .autocomplete(" ".join(words), operator="and")[:remaining]
-        )
-        for page in pages:
-            suggestions.append(Suggestion(page.title, "title", url=page.get_url()))
-    return suggestions[:limit]
 
 
 # --- the vocabulary ---------------------------------------------------------------------------
