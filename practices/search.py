@@ -20,7 +20,7 @@ from practices.models import (
     Province,
     Theme,
 )
-from search.documents import SearchDocument, raw_stream_passages, stream_passages
+from search.documents import SearchDocument, stream_passages
 from search.facts import add_links, linked_pages, with_ids
 from search.registry import (
     DocumentType,
@@ -119,7 +119,7 @@ def practice_passages(page):
     """Summary and section texts: what a practice's snippet is cut from (no queries needed)."""
     passages = [page.summary]
     for name in ("situation", "approach", "results", "lessons"):
-        passages += raw_stream_passages(getattr(page, name))
+        passages += stream_passages(getattr(page, name))
     return [p for p in passages if p and p.strip()]
 
 

@@ -106,38 +106,11 @@ class SearchDocumentMixin:
 # --- StreamField text ---------------------------------------------------------------------
 
 
-def _block_texts(value):
-    """Plain text of one StreamField block value, whatever its kind."""
-    texts = []
-    if value is None:
-        return texts
-    if hasattr(value, "source"):  # RichText
-        texts.append(strip_html(value.source))
-    elif isinstance(value, str):
-        texts.append(strip_html(value))
-    elif isinstance(value, dict) or hasattr(value, "items"):
-        for key, item in value.items():
-            if key in {"image", "document", "video"}:
-                continue
-            texts += _block_texts(item)
-    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
-        for item in value:
-            texts += _block_texts(getattr(item, "value", item))
-    return [" ".join(t.split()) for t in texts if t and t.strip()]
-
-
-def stream_passages(stream):
-    passages = []
-    for block in stream or []:
-        passages += _block_texts(block.value)
-    return passages
-
-
 SKIPPED_KEYS = {"image", "document", "video", "id", "type"}
 
 
 def _raw_texts(value):
-    """Texts in a StreamField's stored JSON, without building blocks (fast, for snippets)."""
+    """Texts in a StreamField's stored JSON."""
     if isinstance(value, str):
         return [strip_html(value)]
     if isinstance(value, dict):
@@ -151,8 +124,8 @@ def _raw_texts(value):
     return []
 
 
-def raw_stream_passages(stream):
-    raw = getattr(stream, "raw_data", None)
-    if raw is None:
-        return stream_passages(stream)
+def stream_passages(stream):
+    """The texts of a StreamField value, one per text part of a block (rich text without its tags;
+    images, documents and videos left out), read from its stored form without building blocks."""
+    raw = getattr(stream, "raw_data", None) or []
     return [" ".join(t.split()) for t in _raw_texts(list(raw)) if t.strip()]
