@@ -8,15 +8,12 @@ import dataclasses
 import heapq
 import itertools
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import Locale, Page
 
+from changes.version import current_version
 from search import registry
 from search.analysis import (
     Group,
@@ -32,46 +29,35 @@ from search.documents import snippet_passages
 from search.facet_index import facet_index
 from search.highlight import make_snippet
 from search.models import Synonym
-from search.terms import terms_for
+from search.terms import cached_terms, load_terms, with_language_labels
 from search.types import FacetValue, Hit, SearchResults
+from search.versioning import VersionedCache
 
 RELAX_BELOW = 5  # a long question whose words all match fewer pages than this is relaxed
 # An engine whose first score is cheap (PostgreSQL: the title part) scores this many of the best
 # first-scored results in full; only a page past them with a far better body could be missed.
 RESCORED = 500
-SYNONYM_TTL = 60  # seconds; a save in this process refreshes at once
-
 
 # --- synonyms ----------------------------------------------------------------------------------
 
-_synonym_lock = threading.Lock()
-_synonym_cache = {}
+_synonyms = VersionedCache()  # a synonym saved is a content change (search/apps.py)
 
 
-def synonym_sets(language):
-    entry = _synonym_cache.get(language)
-    if entry and time.monotonic() - entry[0] < SYNONYM_TTL:
-        return entry[1]
-    rows = [s.expressions for s in Synonym.objects.filter(language=language)]
-    sets = compile_synonyms(rows, language)
-    with _synonym_lock:
-        _synonym_cache[language] = (time.monotonic(), sets)
-    return sets
+def synonym_sets(language, version=None):
+    def load():
+        rows = [s.expressions for s in Synonym.objects.filter(language=language)]
+        return compile_synonyms(rows, language)
+
+    return _synonyms.get(language, load, version)
 
 
-@receiver(post_save, sender=Synonym)
-@receiver(post_delete, sender=Synonym)
-def _forget_synonyms(**kwargs):
-    _synonym_cache.clear()
-
-
-def query_plan(query, language):
+def query_plan(query, language, version=None):
     """The analysed plan of a query, checked against the index vocabulary and the synonyms."""
     from search.engines.database import load_vocabulary
 
     if not tokenize(query):
         return QueryPlan(language)
-    return build_plan(query, language, load_vocabulary(), synonym_sets(language))
+    return build_plan(query, language, load_vocabulary(version), synonym_sets(language, version))
 
 
 # --- facet data ----------------------------------------------------------------------------------
@@ -108,16 +94,17 @@ def load_docs(locale_id, ids=None, types=None):
 
 
 def load_facet_docs(locale_id):
-    """Every live, public page of a locale that search finds (search.facet_index loads these)."""
-    return load_docs(locale_id), None
+    """Every live, public page of a locale that search finds, and the labels of their facet values
+    (search.facet_index keeps both until the content changes)."""
+    return load_docs(locale_id), load_terms(locale_id)
 
 
-def facet_lists(counts, filters, locale_id):
-    """Per facet, its values with counts and labels, for the page and the API."""
+def facet_lists(counts, filters, terms):
+    """Per facet, its values with counts and labels (`terms`: facet -> {value: Term})."""
     facets = {}
     for facet in registry.facets():
         name = facet.name
-        labels = terms_for(facet, locale_id)
+        labels = terms.get(name, {})
         selected = set(filters.get(name, ()))
         found = counts.get(name, {})
         items = [
@@ -140,15 +127,15 @@ def facet_lists(counts, filters, locale_id):
 # --- the search ----------------------------------------------------------------------------------
 
 
-_locale_cache = {}
+_locales = VersionedCache()  # a locale added or removed is a content change
 
 
-def locale_id_for(language):
-    if language not in _locale_cache:
-        _locale_cache[language] = (
-            Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
-        )
-    return _locale_cache[language]
+def locale_id_for(language, version=None):
+    return _locales.get(
+        language,
+        lambda: Locale.objects.filter(language_code=language).values_list("id", flat=True).first(),
+        version,
+    )
 
 
 def loosen(plan, attempt, enough=RELAX_BELOW):
@@ -187,13 +174,14 @@ def empty_results(params, engine):
 def run_search(engine, params):
     """Search with `engine`; the SearchResults shape is the same whichever engine matched."""
     language = params.language
-    locale_id = locale_id_for(language)
+    version = current_version()  # read once: every cache of this search is of this version
+    locale_id = locale_id_for(language, version)
     if locale_id is None:
         return empty_results(params, engine)
-    plan = query_plan(params.query, language)
+    plan = query_plan(params.query, language, version)
     filters = {name: values for name, values in params.filters.items() if values}
     if engine.counts_facets:
-        return run_engine_search(engine, params, plan, locale_id, filters)
+        return run_engine_search(engine, params, plan, locale_id, filters, version)
     index = facet_index(locale_id, load_facet_docs)
     kinds = index.filter_mask(registry.TYPE_FACET, wanted_types(params))
 
@@ -242,20 +230,21 @@ def run_search(engine, params):
     else:
         ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
     page_docs = [index.docs[i] for i in ordered[start:]]
-    hits, texts = build_hits(page_docs, locale_id, plan, language)
+    terms = with_language_labels(index.terms, locale_id)
+    hits, texts = build_hits(page_docs, terms, plan, language)
     suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
         count=count,
         hits=hits,
-        facets=facet_lists(outcome.counts, params.filters, locale_id),
+        facets=facet_lists(outcome.counts, params.filters, terms),
         suggestion=suggestion,
         backend=engine.name,
         relaxations=outcome.relaxations,
     )
 
 
-def run_engine_search(engine, params, plan, locale_id, filters):
+def run_engine_search(engine, params, plan, locale_id, filters, version):
     """The search on an engine that counts facets itself (Elasticsearch): per level of `loosen`,
     one request for the total, this page's ids, the facet counts and the highlights."""
     language = params.language
@@ -272,12 +261,19 @@ def run_engine_search(engine, params, plan, locale_id, filters):
     docs = load_docs(locale_id, outcome.ids, types)
     # A page unpublished since it was indexed drops out.
     page_docs = [docs[pk] for pk in outcome.ids if pk in docs]
-    hits, texts = build_hits(page_docs, locale_id, plan, language, outcome.highlights)
+    wanted = {name: set(found) for name, found in outcome.counts.items()}
+    for name, values in [
+        *params.filters.items(),
+        *(i for d in page_docs for i in d.values.items()),
+    ]:
+        wanted.setdefault(name, set()).update(values)
+    terms = with_language_labels(cached_terms(locale_id, wanted, version), locale_id)
+    hits, texts = build_hits(page_docs, terms, plan, language, outcome.highlights)
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
         count=outcome.found,
         hits=hits,
-        facets=facet_lists(outcome.counts, params.filters, locale_id),
+        facets=facet_lists(outcome.counts, params.filters, terms),
         suggestion=make_suggestion(
             engine, params.query, plan, outcome.found, texts, language, locale_id
         ),
@@ -310,11 +306,11 @@ def ranked_ids(engine, plan, language, locale_id, among):
     return [row[0] for row in outcome.rows]
 
 
-def build_hits(page_docs, locale_id, plan, language, highlights=None):
+def build_hits(page_docs, terms, plan, language, highlights=None):
     """Hits for these docs in order, and the texts they show (for "Bedoelde u …")."""
     pages = Page.objects.filter(id__in=[doc.page_id for doc in page_docs]).specific()
     by_id = {page.id: page for page in pages}
-    terms = {facet.name: (facet, terms_for(facet, locale_id)) for facet in registry.facets()}
+    shown = {facet.name for facet in registry.facets() if facet.hit_field}
     highlights = highlights or {}
     hits, texts = [], []
     for doc in page_docs:
@@ -326,10 +322,9 @@ def build_hits(page_docs, locale_id, plan, language, highlights=None):
         texts += [page.title, *passages[:2]]
         hit_terms = {}
         for name, values in doc.values.items():
-            facet, labels = terms.get(name, (None, {}))
-            if facet is None or not facet.hit_field:
-                continue
-            hit_terms[name] = [labels[value] for value in values if value in labels]
+            if name in shown:
+                labels = terms.get(name, {})
+                hit_terms[name] = [labels[value] for value in values if value in labels]
         if doc.page_id in highlights:
             snippet = highlights[doc.page_id]
         else:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from wagtail.models import Locale, Page
 
+from changes.version import current_version
 from search import registry
 from search.analysis import tokenize
 from search.engines.base import Suggestion
@@ -37,8 +38,9 @@ def search(params, engine=None):
 def rank(query, language, among):
     """The page ids among `among` that match `query`, best first, by the site search's engine and
     rules, with the query plan (for highlighting); for a listing that filters by itself."""
-    plan = query_plan(query, language)
-    locale_id = locale_id_for(language)
+    version = current_version()
+    plan = query_plan(query, language, version)
+    locale_id = locale_id_for(language, version)
     if plan.is_empty or not among or locale_id is None:
         return [], plan
     return ranked_ids(get_engine(), plan, language, locale_id, among), plan

@@ -1,40 +1,42 @@
-"""The labels of facet values per locale (theme names, municipality names), read once per content
-version: one query per facet, shared by every search until the content changes."""
-
-import threading
+"""The labels of facet values per locale (theme names, municipality names): read in one query per
+facet, with the facet index's snapshot (search.facet_index) or, for an engine that counts facets
+itself, kept until the content changes."""
 
 from search import registry
+from search.versioning import VersionedCache
 
-_lock = threading.Lock()
-_cache = {"version": None, "terms": {}}
-
-
-def content_version():
-    from search.facet_index import current_version
-
-    return current_version()
+_cache = VersionedCache()
 
 
-def terms_for(facet, locale_id, version=None):
-    """{value: search.types.Term} of a facet in a locale ({} for a facet without named terms)."""
-    if facet.terms is None:
-        return {}
-    if not facet.cache_terms:
-        return facet.terms(locale_id)
-    version = content_version() if version is None else version
-    with _lock:
-        if _cache["version"] != version:
-            _cache.update(version=version, terms={})
-        found = _cache["terms"].get((facet.name, locale_id))
-    if found is None:
-        found = facet.terms(locale_id)
-        with _lock:
-            if _cache["version"] == version:
-                _cache["terms"][(facet.name, locale_id)] = found
-    return found
+def load_terms(locale_id):
+    """{facet name: {value: Term}} of every facet whose labels are data, read now."""
+    return {
+        facet.name: facet.terms(locale_id)
+        for facet in registry.facets()
+        if facet.terms is not None and facet.cache_terms
+    }
 
 
-def all_terms(locale_id, version=None):
-    """{facet name: {value: Term}} of every facet in a locale."""
-    version = content_version() if version is None else version
-    return {facet.name: terms_for(facet, locale_id, version) for facet in registry.facets()}
+def cached_terms(locale_id, wanted=None, version=None):
+    """`load_terms` of this content version; read again when a value in `wanted` ({facet: values})
+    has no label yet (a term made since, in a process that has not seen a new version)."""
+    terms = _cache.get(locale_id, lambda: load_terms(locale_id), version)
+    missing = any(
+        value not in terms.get(name, {})
+        for name, values in (wanted or {}).items()
+        if name in terms
+        for value in values
+    )
+    return load_terms(locale_id) if missing else terms
+
+
+def with_language_labels(terms, locale_id):
+    """`terms` plus the facets whose labels follow the active language (the document types')."""
+    return {
+        **terms,
+        **{
+            facet.name: facet.terms(locale_id)
+            for facet in registry.facets()
+            if facet.terms is not None and not facet.cache_terms
+        },
+    }

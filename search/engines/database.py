@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
+from changes.version import current_version
 from search import registry
 from search.analysis import Vocabulary
 from search.backends.database import SEARCH_CONFIG
@@ -17,7 +18,6 @@ from search.engines.base import SearchEngine
 TITLE_WEIGHT = 4.0  # the title part (title, summary, places, labels) against the whole body
 INDEX_TABLE = "wagtailsearch_indexentry"
 FTS_TABLE = "wagtailsearch_indexentry_fts"
-VOCABULARY_TTL = 300  # seconds; edits to existing pages reach typo tolerance within this time
 
 
 def document_content_type_ids():
@@ -144,21 +144,7 @@ class DatabaseEngine(SearchEngine):
 # --- the vocabulary ---------------------------------------------------------------------------
 
 _vocabulary_lock = threading.Lock()
-_vocabulary_cache = {"signature": None, "loaded_at": 0.0, "vocabulary": Vocabulary()}
-
-
-def _signature(cursor):
-    if connection.vendor == "sqlite":
-        # SQLite reuses ids after a rollback, so the text length tells edits apart.
-        cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(LENGTH(body)) FROM {INDEX_TABLE}")  # noqa: S608
-    else:
-        # MAX(id) is read from the primary key; the statistics counters catch edits and deletions.
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {INDEX_TABLE}), "  # noqa: S608
-            "(SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables "
-            f"WHERE relname = '{INDEX_TABLE}')"
-        )
-    return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
+_vocabulary_cache = {"key": None, "loaded_at": 0.0, "vocabulary": Vocabulary()}
 
 
 def _load_frequencies(cursor):
@@ -174,22 +160,20 @@ def _load_frequencies(cursor):
     return dict(cursor.fetchall())
 
 
-def load_vocabulary():
-    """The index vocabulary, rebuilt when the index has changed (checked with one cheap query)."""
-    with connection.cursor() as cursor:
-        signature = _signature(cursor)
-        age = time.monotonic() - _vocabulary_cache["loaded_at"]
-        if signature == _vocabulary_cache["signature"] and age < VOCABULARY_TTL:
-            return _vocabulary_cache["vocabulary"]
-        # Rebuilding reads the whole index (seconds for 10,000 pages): while editors publish, keep
-        # the current vocabulary for a while instead of rebuilding on every change.
-        min_age = getattr(settings, "SEARCH_VOCABULARY_MIN_AGE", 60)
-        same_database = (_vocabulary_cache["signature"] or (None, None))[:2] == signature[:2]
-        if same_database and age < min_age:
-            return _vocabulary_cache["vocabulary"]
-        with _vocabulary_lock:
-            vocabulary = Vocabulary(_load_frequencies(cursor))
-            _vocabulary_cache.update(
-                signature=signature, loaded_at=time.monotonic(), vocabulary=vocabulary
-            )
-            return vocabulary
+def load_vocabulary(version=None):
+    """The index vocabulary, rebuilt when the content version has changed."""
+    version = current_version() if version is None else version
+    database = (connection.alias, connection.settings_dict["NAME"])
+    cached = _vocabulary_cache
+    if cached["key"] == (database, version):
+        return cached["vocabulary"]
+    # Rebuilding reads the whole index (seconds for 10,000 pages): while editors publish, keep the
+    # current vocabulary for a while instead of rebuilding on every change.
+    min_age = getattr(settings, "SEARCH_VOCABULARY_MIN_AGE", 60)
+    same_database = cached["key"] is not None and cached["key"][0] == database
+    if same_database and time.monotonic() - cached["loaded_at"] < min_age:
+        return cached["vocabulary"]
+    with _vocabulary_lock, connection.cursor() as cursor:
+        vocabulary = Vocabulary(_load_frequencies(cursor))
+        cached.update(key=(database, version), loaded_at=time.monotonic(), vocabulary=vocabulary)
+        return vocabulary
