@@ -142,7 +142,7 @@ def year_facet():
     return Facet(
         YEAR_FACET,
         _("Jaar"),
-        description="Jaar van de praktijk.",
+        description="Jaar (van de datum van het resultaat).",
         example="2019",
         collapsed=True,
         newest_first=True,
