@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test test-fast lint format check messages bench-import bench-search search-quality bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
+.PHONY: run setup install install-test test lint format check messages bench-import bench-search search-quality bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)

@@ -9,8 +9,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from home.map_context import municipality_map
-from practices.listings import search_practices
 from practices.models import Theme
+from practices.search import PRACTICE_TYPE
+from search.service import search
 from search.types import SearchParams
 
 NEWEST_COUNT = 4
@@ -21,12 +22,23 @@ def _facet(results, name):
 
 
 def home_context(language):
-    results = search_practices(
-        SearchParams(language=language, sort="newest", page=1, page_size=NEWEST_COUNT)
+    practices = (PRACTICE_TYPE,)  # the figures count cases, not publications
+    results = search(
+        SearchParams(
+            language=language,
+            sort="newest",
+            page=1,
+            page_size=NEWEST_COUNT,
+            document_types=practices,
+        )
     )
     translated = language != "nl"
     every_case = (
-        search_practices(SearchParams(language="nl", sort="newest", page=1, page_size=1))
+        search(
+            SearchParams(
+                language="nl", sort="newest", page=1, page_size=1, document_types=practices
+            )
+        )
         if translated
         else results
     )

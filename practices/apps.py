@@ -12,7 +12,7 @@ class PracticesConfig(AppConfig):
 
         import changes
         from caching.frontend import register_listing_paths
-        from practices import term_translations
+        from practices import search, term_translations
         from practices.listing_paths import listing_paths
         from practices.models import (
             LearningForm,
@@ -39,3 +39,4 @@ class PracticesConfig(AppConfig):
         ):
             changes.watch(model)
         register_listing_paths(PracticePage, listing_paths)
+        search.register()

@@ -17,7 +17,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from search.types import FACET_NAMES, MAX_PAGE_SIZE
+from search.params import parse_params
+from search.registry import facet_names
+from search.service import search
+from search.types import MAX_PAGE_SIZE
 
 FEED_SIZE = 20
 FEED_KINDS = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
@@ -44,7 +47,7 @@ def current_language():
 def feed_query(params):
     """The query string of a search, without paging or sorting: what the feed follows."""
     items = [("q", params.query)] if params.query else []
-    for name in FACET_NAMES:
+    for name in facet_names():
         items += [(name, value) for value in params.filters.get(name, ())]
     return urlencode(items)
 
@@ -52,7 +55,7 @@ def feed_query(params):
 def chosen_labels(results):
     """The labels of the filters in force, as the search service names them ("Inkoop")."""
     labels = []
-    for name in FACET_NAMES:
+    for name in facet_names():
         chosen = set(results.params.filters.get(name, ()))
         for value in results.facets.get(name, []):
             if value.value in chosen:
@@ -62,23 +65,14 @@ def chosen_labels(results):
     return labels
 
 
-def search_practices(params):
-    # Imported when called: the search service loads its engine lazily.
-    from search.service import search_practices as service
-
-    return service(params)
-
-
 class PracticeFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request):
-        from search.params import parse_params
-
         params, _errors = parse_params(request.GET, current_language())
         # The newest publications among the results: fetch a full page, order by publication.
         params = dataclasses.replace(params, sort="newest", page=1, page_size=MAX_PAGE_SIZE)
-        results = search_practices(params)
+        results = search(params)
         dates = {
             pk: (first, last)
             for pk, first, last in Page.objects.filter(
@@ -136,7 +130,8 @@ class PracticeFeed(Feed):
 
     def item_description(self, item):
         hit = item[0]
-        where = hit.municipality.label if hit.municipality else ""
+        places = hit.terms.get("municipality", [])
+        where = places[0].label if places else ""
         return f"{where}: {hit.summary}" if where else hit.summary
 
     def item_link(self, item):
@@ -151,7 +146,7 @@ class PracticeFeed(Feed):
         return source.updated.get(hit.page_id)
 
     def item_categories(self, item):
-        return [term.label for term in item[0].themes]
+        return [term.label for term in item[0].terms.get("theme", [])]
 
 
 class AtomPracticeFeed(PracticeFeed):

@@ -1,7 +1,7 @@
 """Lists of practices for the browsing pages, all answered by the search service so counts agree everywhere.
 
-A listing asks `search.service.search_practices` for one page of results; on the English site it
-also asks for the Dutch cases that have no English translation yet, so readers see they exist.
+A listing asks `search.service.search` for one page of practices; on the English site it also asks
+for the Dutch cases that have no English translation yet, so readers see they exist.
 """
 
 import math
@@ -11,21 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from practices.search import PRACTICE_TYPE
+from search.params import parse_params
+from search.service import search
 from search.types import MAX_PAGE_SIZE, SearchParams, SearchResults
 
 PAGE_SIZE = 12
-
-
-def search_practices(params):
-    """The search service, for practices only: publications are in the site search, not in these
-    listings, so their counts stay the number of practices."""
-    import dataclasses
-
-    # Imported when called: the search app's service module may load engines at import time.
-    from search.service import search_practices as service
-    from search.types import PRACTICE_TYPE
-
-    return service(dataclasses.replace(params, document_types=(PRACTICE_TYPE,)))
 
 
 def current_language():
@@ -48,8 +39,6 @@ def page_number(request):
 
 def filters_from_query(request):
     """The facet filters a visitor chose in the GET form: {facet name: (value, …)}, read as the search page does."""
-    from search.params import parse_params
-
     params, _errors = parse_params(request.GET, current_language())
     return dict(params.filters)
 
@@ -120,8 +109,9 @@ def build_listing(request, filters, *, dutch_filters=None, query="", page_size=P
         sort="relevance" if query else "newest",
         page=listing.page,
         page_size=page_size,
+        document_types=(PRACTICE_TYPE,),
     )
-    listing.results = search_practices(params)
+    listing.results = search(params)
     listing.page_count = max(1, math.ceil(listing.results.count / page_size))
     if not listing.error and listing.page > listing.page_count:
         listing.error = _(
@@ -139,7 +129,7 @@ def build_listing(request, filters, *, dutch_filters=None, query="", page_size=P
 
 def dutch_only_hits(dutch_filters, language, *, query=""):
     """Dutch hits for these filters whose page has no live translation in `language`."""
-    dutch = search_practices(
+    dutch = search(
         SearchParams(
             query=query,
             language="nl",
@@ -147,6 +137,7 @@ def dutch_only_hits(dutch_filters, language, *, query=""):
             sort="relevance" if query else "newest",
             page=1,
             page_size=MAX_PAGE_SIZE,
+            document_types=(PRACTICE_TYPE,),
         )
     )
     if not dutch.hits:
@@ -163,7 +154,12 @@ def dutch_only_hits(dutch_filters, language, *, query=""):
 
 def facet_counts(language=None, facet="theme"):
     """{value: count} of one facet over every practice in the language (an empty search)."""
-    results = search_practices(
-        SearchParams(language=language or current_language(), sort="newest", page_size=1)
+    results = search(
+        SearchParams(
+            language=language or current_language(),
+            sort="newest",
+            page_size=1,
+            document_types=(PRACTICE_TYPE,),
+        )
     )
     return {item.value: item.count for item in results.facets.get(facet, [])}, results

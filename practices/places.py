@@ -6,12 +6,13 @@
 import csv
 import difflib
 import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from search.analysis import fold as fold_accents
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -36,9 +37,7 @@ def without_suffix(name):
 
 def fold(text):
     """Compare names as people write them: no case, accents, punctuation or 'gemeente' prefix."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[^a-z0-9]+", " ", fold_accents(text)).strip()
     return re.sub(r"^gemeente ", "", text)
 
 

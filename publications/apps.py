@@ -12,7 +12,7 @@ class PublicationsConfig(AppConfig):
 
         import changes
         from caching.frontend import register_listing_paths
-        from publications import signals  # noqa: F401 -- connects the receivers
+        from publications import searching, signals  # noqa: F401 -- connects the receivers
         from publications.listing_paths import listing_paths
         from publications.models import DocumentText, PublicationPage, Publisher
 
@@ -21,3 +21,4 @@ class PublicationsConfig(AppConfig):
         for model in (Publisher, DocumentText, get_document_model()):
             changes.watch(model)
         register_listing_paths(PublicationPage, listing_paths)
+        searching.register()

@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from practices.models.term_links import ProfessionalGroupLink, ThemeLink, TranslatableLink
 from publications.file_checks import FILE_TYPES, PUBLICATION_TYPES
-from search.documents import SearchDocumentMixin, register_document, searchable_fields
+from search.documents import SearchDocumentMixin, searchable_fields
 from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 
@@ -212,7 +212,7 @@ class PublicationPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin,
         context["index_url"] = parent.url if parent else ""
         return context
 
-    # What the search engine filters on (search.filter_fields): a publisher that is a
+    # Facet values in search (practices.search.term_facet_values): a publisher that is a
     # municipality places the publication there; publications have no learning forms.
     @property
     def municipalities(self):
@@ -221,9 +221,6 @@ class PublicationPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin,
     @property
     def learning_forms(self):
         return []
-
-    def filter_year(self):
-        return str(self.publication_date.year) if self.publication_date else None
 
     def search_body_text(self):
         """The analysed page, then the tokens of its files (analysed once, when their text was read)."""
@@ -421,14 +418,3 @@ class DownloadCount(models.Model):
 
     def __str__(self):
         return f"{self.document}: {self.count}"
-
-
-def _register_search_document():
-    from publications.searching import build_publication_document, publication_passages
-
-    register_document(
-        PublicationPage, build_publication_document, "publicatie", passages=publication_passages
-    )
-
-
-_register_search_document()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 from publications.searching import PageMatch, locate
+from search.service import rank
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
@@ -44,40 +45,6 @@ class PublicationListing:
     @property
     def is_paginated(self):
         return self.page_obj.paginator.num_pages > 1
-
-
-# --- words -----------------------------------------------------------------------------------
-
-
-def search_publication_ids(ids, query, language, locale_id):
-    """The ids among `ids` that match `query`, best first, by the site search's engine and rules.
-
-    The strictest level the search page uses that finds anything: all words, then most of them.
-    Returns (ordered ids, query plan).
-    """
-    from search.engines.base import EngineUnavailable
-    from search.engines.database import DatabaseEngine
-    from search.pipeline import query_plan
-    from search.service import get_engine
-
-    plan = query_plan(query, language)
-    if plan.is_empty or not ids:
-        return [], plan
-    engine = get_engine()
-    try:
-        rows = engine.match(plan, language, locale_id)
-    except EngineUnavailable:
-        engine = DatabaseEngine()
-        rows = engine.match(plan, language, locale_id)
-    wanted = set(ids)
-    rows = [row for row in rows if row[0] in wanted]
-    for level in plan.required_matches():
-        found = [row for row in rows if row[2] >= level]
-        if found:
-            scores = engine.rescore(plan, [row[0] for row in found]) or {}
-            found.sort(key=lambda row: (row[2], scores.get(row[0], row[1])), reverse=True)
-            return [row[0] for row in found], plan
-    return [], plan
 
 
 # --- the listing -----------------------------------------------------------------------------
@@ -133,9 +100,8 @@ def list_publications(index_page, params, page_size=PAGE_SIZE):
     plan = None
     if query:
         language = index_page.locale.language_code
-        ids, plan = search_publication_ids(
-            list(selection.values_list("id", flat=True)), query, language, index_page.locale_id
-        )
+        # Ranked by the site search's engine and rules: all words, else most of them.
+        ids, plan = rank(query, language, list(selection.values_list("id", flat=True)))
         by_id = PublicationPage.objects.in_bulk(ids)
         pages = [by_id[pk] for pk in ids if pk in by_id]
     else:

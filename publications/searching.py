@@ -1,15 +1,20 @@
-"""Publications in search: their search document (search.documents), and on which pages of which file
-the words of a query occur ("gevonden op p. 12"), with the search app's own analysis and highlighting.
-"""
+"""Publications in search: their document type (registered from PublicationsConfig.ready), and on
+which pages of which file the words of a query occur ("gevonden op p. 12"), with the search app's own
+analysis and highlighting."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from search.analysis import analyse_tokens, strip_html
 from search.documents import SearchDocument
+from search.facts import add_links, linked_pages
 from search.highlight import make_snippet
+from search.registry import DocumentType, Facts, HitField, register_label_source, register_type
 
+PUBLICATION_TYPE = "publicatie"  # the "type" facet value of a publication
 MAX_PAGES_SHOWN = 5
 INDEX_LANGUAGE = "nl"  # the language page tokens are analysed in when the text is read
 
@@ -128,43 +133,102 @@ def locate(publication, plan, language=None):
     return matches
 
 
-def load_publication_docs(locale_id, ids=None):
-    """Facet data of the live, public publications of a locale, as the search pipeline's Docs.
-
-    For search.pipeline.run_search, beside load_practice_docs: the date is the publication date,
-    places are the publishers that are municipalities, and `document_type` is "publicatie".
-    """
+def publication_facts(locale_id, ids=None):
+    """Dates and facet values of the live, public publications of a locale: the date is the
+    publication date, places are the publishers that are municipalities."""
     from publications.models import (
         PublicationPage,
         PublicationProfessionalGroup,
         PublicationPublisher,
         PublicationTheme,
     )
-    from search.pipeline import Doc
 
     pages = PublicationPage.objects.live().public().filter(locale_id=locale_id)
     if ids is not None:
         pages = pages.filter(id__in=list(ids))
-    docs = {}
-    for pk, published in pages.values_list("id", "publication_date"):
-        doc = Doc(pk, published, None)
-        doc.document_type = "publicatie"
-        docs[pk] = doc
-    if not docs:
-        return docs
-    links = (
-        (PublicationTheme, "theme_id", "theme_ids"),
-        (PublicationProfessionalGroup, "professional_group_id", "group_ids"),
-        (PublicationPublisher, "publisher__municipality_id", "municipality_ids"),
+    dates = dict(pages.values_list("id", "publication_date"))
+    if not dates:
+        return {}
+    values = add_links(
+        {pk: {} for pk in dates},
+        pages,
+        [
+            (PublicationTheme, "theme__slug", "theme"),
+            (PublicationProfessionalGroup, "professional_group__slug", "professional_group"),
+            (PublicationPublisher, "publisher__municipality__cbs_code", "municipality"),
+            (PublicationPublisher, "publisher__municipality__province__slug", "province"),
+        ],
+        ids=list(dates),
     )
-    for model, column, attribute in links:
-        rows = (
-            model.objects.filter(page_id__in=list(docs))
-            .order_by("page_id", "sort_order")
-            .values_list("page_id", column)
+    return {pk: Facts(pk, dates[pk], values[pk]) for pk in dates}
+
+
+def location_json(locations, absolute):
+    return [
+        {
+            "label": str(location.label),
+            "url": absolute(location.url),
+            "pages": list(location.pages),
+            "excerpt": str(location.excerpt),
+        }
+        for location in locations
+    ]
+
+
+LOCATIONS_SCHEMA = {
+    "type": "array",
+    "description": "Bij een publicatie: in welk bestand, op welke pagina's de "
+    "zoekwoorden staan ('gevonden op p. 12').",
+    "items": {
+        "type": "object",
+        "properties": {
+            "label": {"type": "string"},
+            "url": {"type": "string", "format": "uri"},
+            "pages": {"type": "array", "items": {"type": "integer"}},
+            "excerpt": {"type": "string", "description": "HTML, met <mark>."},
+        },
+    },
+}
+
+
+def register():
+    """Publications in search: found by their text and their files' text, in the practices' facets
+    (themes, groups, and a publisher that is a municipality), with where in a file the words are."""
+    from practices.models import ProfessionalGroup, Theme
+    from practices.search import term_facet_values
+    from publications.models import (
+        PublicationPage,
+        PublicationProfessionalGroup,
+        PublicationPublisher,
+        PublicationTheme,
+        Publisher,
+    )
+
+    register_type(
+        DocumentType(
+            PUBLICATION_TYPE,
+            _("Publicatie"),
+            models=(PublicationPage,),
+            document=build_publication_document,
+            passages=publication_passages,
+            facts=publication_facts,
+            facet_values=term_facet_values,
+            date=lambda page: page.publication_date,
+            facets=("theme", "professional_group", "municipality", "province"),
+            hit_fields=(
+                HitField(
+                    "locations",
+                    load=locate,
+                    as_json=location_json,
+                    schema=LOCATIONS_SCHEMA,
+                    empty=[],
+                ),
+            ),
+            hit_template="publications/includes/search_hit.html",
         )
-        for page_id, value in rows:
-            target = getattr(docs[page_id], attribute)
-            if value is not None and value not in target:
-                target.append(value)
-    return docs
+    )
+    register_label_source(Theme, linked_pages(PublicationTheme, "theme"))
+    register_label_source(
+        ProfessionalGroup, linked_pages(PublicationProfessionalGroup, "professional_group")
+    )
+    register_label_source(Publisher, linked_pages(PublicationPublisher, "publisher"))

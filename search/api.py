@@ -9,10 +9,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from search import registry
 from search.openapi import openapi_document
 from search.params import parse_params
-from search.service import autocomplete, search_practices
-from search.types import FACET_NAMES
+from search.service import autocomplete, search
 
 API_VERSION = "1.0.0"
 LANGUAGES = ("nl", "en")
@@ -48,8 +48,28 @@ def problem(status, title, detail, invalid_params=None):
     return _headers(response)
 
 
-def _term(term):
-    return {"value": term.value, "label": term.label}
+def serialise_hit(hit, absolute):
+    """A hit as JSON: its own fields, then each facet's terms under the facet's hit field, then every
+    registered hit field (empty on hits of types without it)."""
+    item = {
+        "title": hit.title,
+        "url": absolute(hit.url),
+        "summary": hit.summary,
+        "snippet": str(hit.snippet),
+        "date": hit.date.isoformat() if hit.date else None,
+    }
+    for facet in registry.facets():
+        if not facet.hit_field:
+            continue
+        terms = [term.as_json() for term in hit.terms.get(facet.name, [])]
+        item[facet.hit_field] = (terms[0] if terms else None) if facet.single else terms
+    item["type"] = hit.document_type
+    for extra in registry.hit_fields():
+        if extra.name in hit.extras:
+            item[extra.name] = extra.as_json(hit.extras[extra.name], absolute)
+        else:
+            item[extra.name] = extra.empty
+    return item
 
 
 def serialise(results, request):
@@ -60,43 +80,13 @@ def serialise(results, request):
         "count": results.count,
         "page": results.params.page,
         "page_size": results.params.page_size,
-        "results": [
-            {
-                "title": hit.title,
-                "url": absolute(hit.url),
-                "summary": hit.summary,
-                "snippet": str(hit.snippet),
-                "date": hit.date.isoformat() if hit.date else None,
-                "municipality": {
-                    "value": hit.municipality.value,
-                    "label": hit.municipality.label,
-                    "cbs_code": hit.municipality.cbs_code,
-                    "province": hit.municipality.province,
-                }
-                if hit.municipality
-                else None,
-                "themes": [_term(t) for t in hit.themes],
-                "professional_groups": [_term(t) for t in hit.professional_groups],
-                "learning_forms": [_term(t) for t in hit.learning_forms],
-                "type": hit.document_type,
-                "locations": [
-                    {
-                        "label": str(location.label),
-                        "url": absolute(location.url),
-                        "pages": list(location.pages),
-                        "excerpt": str(location.excerpt),
-                    }
-                    for location in hit.locations
-                ],
-            }
-            for hit in results.hits
-        ],
+        "results": [serialise_hit(hit, absolute) for hit in results.hits],
         "facets": {
             name: [
                 {"value": v.value, "label": v.label, "count": v.count}
                 for v in results.facets.get(name, [])
             ]
-            for name in FACET_NAMES
+            for name in registry.facet_names()
         },
         "suggestion": results.suggestion,
     }
@@ -121,7 +111,7 @@ def search_api(request):
                 _("Een of meer parameters hebben een waarde die niet gebruikt kan worden."),
                 errors,
             )
-        results = search_practices(params)
+        results = search(params)
         response = JsonResponse(
             serialise(results, request), json_dumps_params={"ensure_ascii": False}
         )
@@ -140,7 +130,7 @@ def autocomplete_api(request):
         suggestions = []
         for item in autocomplete(prefix, language, limit=8):
             url = item.url
-            if not url and item.kind in ("theme", "municipality"):
+            if not url and item.kind in registry.facet_names():
                 url = f"{search_url}?{item.kind}={item.value}"
             suggestions.append(
                 {"label": item.label, "type": item.kind, "url": url, "value": item.value}

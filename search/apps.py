@@ -13,10 +13,6 @@ class SearchConfig(AppConfig):
         from search import indexing
 
         indexing.connect()
-        # The search service caches taxonomy terms; edits refresh them at once.
-        from search import pipeline
-
-        pipeline.connect_term_signals()
         # Synonyms change what a search finds: cached search pages and API answers must go.
         import changes
         from search.models import Synonym

@@ -1,17 +1,12 @@
 """The searchable document of a page: its parts in order of weight, raw for snippets and analysed for
-the index. Page types register a builder here; PracticePage now, PublicationPage later."""
+the index. Each document type (search.registry) says how to build its pages' documents."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from wagtail.search import index
 
+from search import registry
 from search.analysis import analyse_tokens, strip_html
-
-# The "type" facet values, per page model label.
-DOCUMENT_TYPES = {}
-_BUILDERS = {}
 
 
 @dataclass
@@ -54,40 +49,19 @@ class SearchDocument:
         return [text for text in [self.summary, *self.passages] if text.strip()]
 
 
-_MODELS = {}
-_PASSAGES = {}
-
-
-def register_document(model, builder, document_type, passages=None):
-    """Make a page model searchable.
-
-    `builder(page) -> SearchDocument` feeds the index; `passages(page) -> [str]` gives the texts a
-    result's snippet is cut from without further queries (default: the builder's passages);
-    `document_type` is the page's value in the "type" facet (praktijkvoorbeeld, publicatie).
-    """
-    label = model._meta.label_lower
-    _MODELS[label] = model
-    _BUILDERS[label] = builder
-    _PASSAGES[label] = passages
-    DOCUMENT_TYPES[label] = document_type
-
-
-def registered_models():
-    return list(_MODELS.values())
-
-
 def snippet_passages(page):
-    passages = _PASSAGES.get(page._meta.label_lower)
-    if passages is not None:
-        return passages(page)
+    """The texts a result's snippet is cut from: the type's own passages, or its document's."""
+    document_type = registry.type_of(page)
+    if document_type is not None and document_type.passages is not None:
+        return document_type.passages(page)
     return build_document(page).snippet_passages()
 
 
 def build_document(page):
-    builder = _BUILDERS.get(page._meta.label_lower)
-    if builder is None:
+    document_type = registry.type_of(page)
+    if document_type is None:
         return SearchDocument(language=page.locale.language_code, title=page.title)
-    return builder(page)
+    return document_type.document(page)
 
 
 class AnalysedField(index.SearchField):
@@ -129,112 +103,14 @@ class SearchDocumentMixin:
         return self.search_document().analysed_body()
 
 
-# --- practice pages -------------------------------------------------------------------------
-
-
-# Inside `bulk_indexing()`: municipality id -> names, so thousands of pages in the same few hundred
-# municipalities ask the database once per municipality instead of twice per page.
-_names_cache = ContextVar("municipality_names_cache", default=None)
-
-
-@contextmanager
-def bulk_indexing():
-    """Remember what documents share (municipality names) while many pages are indexed at once."""
-    token = _names_cache.set({})
-    try:
-        yield
-    finally:
-        _names_cache.reset(token)
-
-
-def municipality_names(municipality):
-    """Official, everyday and former names (of the municipalities that merged into it), and province."""
-    cache = _names_cache.get()
-    if cache is None:
-        return _municipality_names(municipality)
-    if not cache:
-        cache.update(_all_municipality_names())
-    if municipality.pk not in cache:  # created during the run
-        cache[municipality.pk] = _municipality_names(municipality)
-    return cache[municipality.pk]
-
-
-def _names_in_order(municipality, predecessors, absorbed, current):
-    names = [municipality.name]
-    names += [n.strip() for n in municipality.everyday_names.split(",") if n.strip()]
-    names += predecessors
-    names += absorbed
-    if current is not municipality and current is not None:
-        names.append(current.name)
-    names.append(municipality.province.name)
-    return list(dict.fromkeys(names))
-
-
-def _municipality_names(municipality):
-    return _names_in_order(
-        municipality,
-        [p.name for p in municipality.predecessors.all()],
-        [s.old.name for s in municipality.absorptions.select_related("old")],
-        municipality.current,
-    )
-
-
-def _all_municipality_names():
-    """Every municipality's names in three queries, in the order `_municipality_names` gives them."""
-    from practices.models import Municipality, MunicipalitySuccession
-
-    municipalities = {
-        m.pk: m for m in Municipality.objects.select_related("province").order_by("name", "pk")
-    }
-    predecessors, absorbed = {}, {}
-    for m in municipalities.values():
-        if m.successor_id:
-            predecessors.setdefault(m.successor_id, []).append(m.name)
-    for succession in MunicipalitySuccession.objects.order_by("old__name", "-area_share"):
-        absorbed.setdefault(succession.new_id, []).append(municipalities[succession.old_id].name)
-    return {
-        pk: _names_in_order(
-            m,
-            predecessors.get(pk, []),
-            absorbed.get(pk, []),
-            m if m.is_current or m.successor_id is None else municipalities.get(m.successor_id),
-        )
-        for pk, m in municipalities.items()
-    }
-
-
-def _block_texts(value):
-    """Plain text of one StreamField block value, whatever its kind."""
-    texts = []
-    if value is None:
-        return texts
-    if hasattr(value, "source"):  # RichText
-        texts.append(strip_html(value.source))
-    elif isinstance(value, str):
-        texts.append(strip_html(value))
-    elif isinstance(value, dict) or hasattr(value, "items"):
-        for key, item in value.items():
-            if key in {"image", "document", "video"}:
-                continue
-            texts += _block_texts(item)
-    elif isinstance(value, list | tuple) or hasattr(value, "__iter__"):
-        for item in value:
-            texts += _block_texts(getattr(item, "value", item))
-    return [" ".join(t.split()) for t in texts if t and t.strip()]
-
-
-def stream_passages(stream):
-    passages = []
-    for block in stream or []:
-        passages += _block_texts(block.value)
-    return passages
+# --- StreamField text ---------------------------------------------------------------------
 
 
 SKIPPED_KEYS = {"image", "document", "video", "id", "type"}
 
 
 def _raw_texts(value):
-    """Texts in a StreamField's stored JSON, without building blocks (fast, for snippets)."""
+    """Texts in a StreamField's stored JSON."""
     if isinstance(value, str):
         return [strip_html(value)]
     if isinstance(value, dict):
@@ -248,39 +124,8 @@ def _raw_texts(value):
     return []
 
 
-def raw_stream_passages(stream):
-    raw = getattr(stream, "raw_data", None)
-    if raw is None:
-        return stream_passages(stream)
+def stream_passages(stream):
+    """The texts of a StreamField value, one per text part of a block (rich text without its tags;
+    images, documents and videos left out), read from its stored form without building blocks."""
+    raw = getattr(stream, "raw_data", None) or []
     return [" ".join(t.split()) for t in _raw_texts(list(raw)) if t.strip()]
-
-
-def practice_passages(page):
-    """Summary and section texts: what a practice's snippet is cut from (no queries needed)."""
-    passages = [page.summary]
-    for name in ("situation", "approach", "results", "lessons"):
-        passages += raw_stream_passages(getattr(page, name))
-    return [p for p in passages if p and p.strip()]
-
-
-def build_practice_document(page):
-    places = []
-    for municipality in page.municipalities:
-        places += ["Gemeente " + municipality.name] + municipality_names(municipality)[1:]
-    labels = [t.name for t in page.themes]
-    labels += [g.name for g in page.professional_groups]
-    labels += [f.name for f in page.learning_forms]
-    labels += [tag.name for tag in page.tags.all()]
-    if page.organisation:
-        labels.append(page.organisation)
-    passages = []
-    for name in ("situation", "approach", "results", "lessons", "reflection_questions"):
-        passages += stream_passages(getattr(page, name))
-    return SearchDocument(
-        language=page.locale.language_code,
-        title=page.title,
-        summary=page.summary,
-        places=list(dict.fromkeys(places)),
-        labels=labels,
-        passages=passages,
-    )

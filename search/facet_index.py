@@ -12,7 +12,7 @@ transaction, so every process sees the change together with the data.
 import threading
 
 from changes.version import current_version
-from search.types import FACET_NAMES
+from search.registry import facet_names
 
 _lock = threading.Lock()
 _snapshots = {}  # locale id -> FacetIndex
@@ -27,10 +27,11 @@ class FacetIndex:
         self.docs = sorted(docs, key=lambda doc: doc.page_id)
         self.position = {doc.page_id: i for i, doc in enumerate(self.docs)}
         self.all = (1 << len(self.docs)) - 1
-        self.masks = {name: {} for name in FACET_NAMES}
+        names = facet_names()
+        self.masks = {name: {} for name in names}
         for i, doc in enumerate(self.docs):
             bit = 1 << i
-            for name in FACET_NAMES:
+            for name in names:
                 masks = self.masks[name]
                 for value in doc.values.get(name, ()):
                     masks[value] = masks.get(value, 0) | bit
@@ -70,7 +71,7 @@ class FacetIndex:
         for mask in selected.values():
             results &= mask
         counts, relaxations = {}, {}
-        for name in FACET_NAMES:
+        for name in self.masks:
             base = candidates
             for other, mask in selected.items():
                 if other != name:

@@ -1,62 +1,50 @@
-"""What the search engine filters and counts facets on: keyword values indexed with each practice page.
+"""What the search engine filters, counts facets and sorts on, indexed with each searchable page.
 
-The values are the facet values of the API (term slugs, CBS codes, province slugs, years), so the
-Elasticsearch engine filters and aggregates on them without asking the database.
+The visibility and sort fields are Wagtail filter fields (ENGINE_FILTER_FIELDS, methods of
+EngineFilterMixin). The facet values are one keyword column per registered facet
+(`facet_column`), added to the engine's mapping by search.backends.elasticsearch: facets are
+registered when the apps are ready, after the page classes and their search_fields exist.
 """
 
 from wagtail.search import index
 
-FACET_FILTER_FIELDS = {
-    "theme": "filter_themes",
-    "professional_group": "filter_professional_groups",
-    "learning_form": "filter_learning_forms",
-    "municipality": "filter_municipalities",
-    "province": "filter_provinces",
-    "year": "filter_year",
-    "type": "filter_type",
-}
+from search import registry
+
 LANGUAGE_FIELD = "filter_language"
 PUBLIC_FIELD = "filter_public"
 DATE_FIELD = "filter_date"  # what "newest" sorts on, whatever kind of page
 
 ENGINE_FILTER_FIELDS = [
-    *(index.FilterField(name) for name in FACET_FILTER_FIELDS.values()),
     index.FilterField(LANGUAGE_FIELD),
     index.FilterField(PUBLIC_FIELD, es_extra={"type": "boolean"}),
     index.FilterField(DATE_FIELD, es_extra={"type": "date"}),
 ]
 
 
+def facet_column(name):
+    """The engine's keyword column holding a facet's values."""
+    return f"facet_{name}"
+
+
+def facet_values(page):
+    """{facet name: [values]} of a page, for the engine: what its type registers, plus year and type."""
+    document_type = registry.type_of(page)
+    if document_type is None:
+        return {}
+    values = {name: list(found) for name, found in document_type.facet_values(page).items()}
+    day = document_type.date(page)
+    values[registry.YEAR_FACET] = [str(day.year)] if day else []
+    values[registry.TYPE_FACET] = [document_type.name]
+    return values
+
+
 class EngineFilterMixin:
-    """The indexing methods behind ENGINE_FILTER_FIELDS, for a page with themes and municipalities."""
-
-    def filter_themes(self):
-        return [term.slug for term in self.themes]
-
-    def filter_professional_groups(self):
-        return [term.slug for term in self.professional_groups]
-
-    def filter_learning_forms(self):
-        return [term.slug for term in self.learning_forms]
-
-    def filter_municipalities(self):
-        return [municipality.cbs_code for municipality in self.municipalities]
-
-    def filter_provinces(self):
-        return list(dict.fromkeys(m.province.slug for m in self.municipalities))
-
-    def filter_year(self):
-        return str(self.practice_date.year) if self.practice_date else None
-
-    def filter_type(self):
-        """The page's value in the "type" facet (praktijkvoorbeeld, publicatie)."""
-        from search.documents import DOCUMENT_TYPES
-
-        return DOCUMENT_TYPES.get(self._meta.label_lower, "")
+    """The indexing methods behind ENGINE_FILTER_FIELDS, for a page of a registered document type."""
 
     def filter_date(self):
-        """The practice date or the publication date."""
-        return getattr(self, "practice_date", None) or getattr(self, "publication_date", None)
+        """The date its document type sorts on (a practice's date, a publication's)."""
+        document_type = registry.type_of(self)
+        return document_type.date(self) if document_type else None
 
     def filter_language(self):
         return self.locale.language_code

@@ -17,6 +17,7 @@ from modelsearch.index import class_is_indexed, get_indexed_instance, insert_or_
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from search import registry
 from search.backends.elasticsearch import get_engine_backend
 from search.engines.fallback import engine_breaker
 from search.models import PendingIndexUpdate
@@ -204,54 +205,17 @@ def on_view_restriction_changed(sender, instance, **kwargs):
             schedule(_page_and_descendants(page))
 
 
-def _pages_labelled_with(instance):
-    from practices.models import (
-        Municipality,
-        PracticeInvolvedMunicipality,
-        PracticeLearningForm,
-        PracticePage,
-        PracticeProfessionalGroup,
-        PracticeTheme,
-        Province,
-    )
-
-    links = {
-        "Theme": (PracticeTheme, "theme"),
-        "ProfessionalGroup": (PracticeProfessionalGroup, "professional_group"),
-        "LearningForm": (PracticeLearningForm, "learning_form"),
-    }
-    name = type(instance).__name__
-    if name in links:
-        model, field = links[name]
-        return set(model.objects.filter(**{field: instance}).values_list("page_id", flat=True))
-    if isinstance(instance, Province):
-        municipalities = Municipality.objects.filter(province=instance)
-    elif isinstance(instance, Municipality):
-        municipalities = Municipality.objects.filter(pk=instance.pk)
-    else:
-        return set()
-    ids = set(
-        PracticePage.objects.filter(municipality__in=municipalities).values_list("id", flat=True)
-    )
-    ids |= set(
-        PracticeInvolvedMunicipality.objects.filter(municipality__in=municipalities).values_list(
-            "page_id", flat=True
-        )
-    )
-    return ids
-
-
 def on_label_saved(sender, instance, created=False, raw=False, **kwargs):
     if created or raw:
         return  # a new term or place is on no page yet
-    page_ids = sorted(_pages_labelled_with(instance))
+    page_ids = sorted(registry.pages_labelled_with(instance))
     if page_ids:
         transaction.on_commit(lambda: reindex_pages_task.enqueue(page_ids))
 
 
 def connect():
-    from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
-
+    """Page and view-restriction signals; the content apps' label models are connected when they
+    register them (search.registry.register_label_source)."""
     page_published.connect(on_page_published, dispatch_uid="search_engine_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_engine_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_engine_moved")
@@ -259,7 +223,3 @@ def connect():
     for model in (PageViewRestriction,):
         post_save.connect(on_view_restriction_changed, sender=model, dispatch_uid="search_vr_saved")
         post_delete.connect(on_view_restriction_changed, sender=model, dispatch_uid="search_vr_del")
-    for model in (Theme, ProfessionalGroup, LearningForm, Municipality, Province):
-        post_save.connect(
-            on_label_saved, sender=model, dispatch_uid=f"search_label_{model.__name__}"
-        )

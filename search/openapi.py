@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
+from search import registry
 from search.params import MAX_PAGE, MAX_QUERY_LENGTH
-from search.types import FACET_NAMES, MAX_PAGE_SIZE
+from search.types import MAX_PAGE_SIZE
 
 
 def _repeatable(name, description, example):
@@ -58,51 +59,35 @@ PROBLEM = {
 
 def openapi_document(request=None):
     server = request.build_absolute_uri("/") if request is not None else "/"
-    hit = {
-        "type": "object",
-        "properties": {
-            "title": {"type": "string"},
-            "url": {"type": "string", "format": "uri"},
-            "summary": {"type": "string"},
-            "snippet": {
-                "type": "string",
-                "description": "HTML-veilig fragment; gevonden woorden staan in <mark>.",
-            },
-            "date": {"type": "string", "format": "date", "nullable": True},
-            "municipality": {
-                "type": "object",
-                "nullable": True,
-                "properties": {
-                    "value": {"type": "string"},
-                    "label": {"type": "string"},
-                    "cbs_code": {"type": "string"},
-                    "province": {"type": "string"},
-                },
-            },
-            "themes": {"type": "array", "items": TERM},
-            "professional_groups": {"type": "array", "items": TERM},
-            "learning_forms": {"type": "array", "items": TERM},
-            "type": {
-                "type": "string",
-                "enum": ["praktijkvoorbeeld", "publicatie"],
-                "description": "Soort resultaat.",
-            },
-            "locations": {
-                "type": "array",
-                "description": "Bij een publicatie: in welk bestand, op welke pagina's de "
-                "zoekwoorden staan ('gevonden op p. 12').",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "label": {"type": "string"},
-                        "url": {"type": "string", "format": "uri"},
-                        "pages": {"type": "array", "items": {"type": "integer"}},
-                        "excerpt": {"type": "string", "description": "HTML, met <mark>."},
-                    },
-                },
-            },
+    hit_properties = {
+        "title": {"type": "string"},
+        "url": {"type": "string", "format": "uri"},
+        "summary": {"type": "string"},
+        "snippet": {
+            "type": "string",
+            "description": "HTML-veilig fragment; gevonden woorden staan in <mark>.",
         },
+        "date": {"type": "string", "format": "date", "nullable": True},
     }
+    for facet in registry.facets():
+        if facet.hit_field:
+            term = facet.term_schema or TERM
+            hit_properties[facet.hit_field] = (
+                {**term, "nullable": True} if facet.single else {"type": "array", "items": term}
+            )
+    hit_properties["type"] = {
+        "type": "string",
+        "enum": [document_type.name for document_type in registry.document_types()],
+        "description": "Soort resultaat.",
+    }
+    for extra in registry.hit_fields():
+        hit_properties[extra.name] = extra.schema
+    hit = {"type": "object", "properties": hit_properties}
+    facet_parameters = [
+        _repeatable(facet.name, facet.description or f"{facet.label}.", facet.example)
+        for facet in registry.facets()
+    ]
+    suggestion_kinds = ["title", *(f.name for f in registry.facets() if f.suggest)]
     return {
         "openapi": "3.0.3",
         "info": {
@@ -126,17 +111,7 @@ def openapi_document(request=None):
                             "description": "Zoekvraag; leeg geeft alles, nieuwste eerst.",
                             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
                         },
-                        _repeatable("theme", "Thema (slug).", "jeugdzorg"),
-                        _repeatable("professional_group", "Beroepsgroep (slug).", "wijkteam"),
-                        _repeatable("municipality", "Gemeente (CBS-code).", "GM0518"),
-                        _repeatable("province", "Provincie (slug).", "zuid-holland"),
-                        _repeatable("learning_form", "Werkvorm (slug).", "intervisie"),
-                        _repeatable("year", "Jaar van de praktijk.", "2019"),
-                        _repeatable(
-                            "type",
-                            "Soort resultaat: praktijkvoorbeeld of publicatie.",
-                            "publicatie",
-                        ),
+                        *facet_parameters,
                         {
                             "name": "sort",
                             "in": "query",
@@ -196,7 +171,7 @@ def openapi_document(request=None):
                                                 "type": "object",
                                                 "properties": {
                                                     name: {"type": "array", "items": FACET_VALUE}
-                                                    for name in FACET_NAMES
+                                                    for name in registry.facet_names()
                                                 },
                                             },
                                             "suggestion": {
@@ -244,11 +219,7 @@ def openapi_document(request=None):
                                                         "label": {"type": "string"},
                                                         "type": {
                                                             "type": "string",
-                                                            "enum": [
-                                                                "title",
-                                                                "theme",
-                                                                "municipality",
-                                                            ],
+                                                            "enum": suggestion_kinds,
                                                         },
                                                         "url": {"type": "string"},
                                                         "value": {"type": "string"},

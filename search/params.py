@@ -4,7 +4,8 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from search.types import DEFAULT_PAGE_SIZE, FACET_NAMES, MAX_PAGE_SIZE, SORTS, SearchParams
+from search import registry
+from search.types import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SORTS, SearchParams
 
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000  # deeper than anyone pages; keeps offsets sane
@@ -53,7 +54,8 @@ def parse_params(querydict, language="nl"):
         query = query[:MAX_QUERY_LENGTH]
 
     filters = {}
-    for name in FACET_NAMES:
+    for facet in registry.facets():
+        name = facet.name
         values = []
         for raw in querydict.getlist(name) if hasattr(querydict, "getlist") else []:
             for value in str(raw).split(","):
@@ -63,8 +65,8 @@ def parse_params(querydict, language="nl"):
                 if not VALUE_RE.match(value):
                     errors.append({"name": name, "reason": _("Onbekende waarde.")})
                     continue
-                if name == "municipality":
-                    value = value.upper()
+                if facet.normalise is not None:
+                    value = facet.normalise(value)
                 if value not in values:
                     values.append(value)
         if len(values) > MAX_VALUES_PER_FACET:

@@ -1,22 +1,20 @@
-"""The part of a search every engine shares: query plan, facets, ranking policy, hits, snippets and
-suggestions. An engine only has to say which pages match a plan, with a score and how many of the
-plan's groups each matched; so every engine gives results of the same shape and the same quality."""
+"""The part of a search every engine shares: query plan, facets over the registered document types,
+ranking policy, loosening, hits, snippets and suggestions. An engine only has to say which pages
+match a plan, with a score and how many of the plan's groups each matched (or, if it counts facets
+itself, give one page with counts and highlights); so every engine gives results of the same shape
+and the same quality."""
 
 import dataclasses
 import heapq
 import itertools
-import json
 import re
-import threading
-import time
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import connection
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import Locale, Page
 
+from changes.version import current_version
+from search import registry
 from search.analysis import (
     Group,
     QueryPlan,
@@ -31,54 +29,35 @@ from search.documents import snippet_passages
 from search.facet_index import facet_index
 from search.highlight import make_snippet
 from search.models import Synonym
-from search.types import (
-    FACET_NAMES,
-    PRACTICE_TYPE,
-    PUBLICATION_TYPE,
-    FacetValue,
-    Hit,
-    MunicipalityTerm,
-    SearchResults,
-    Term,
-)
+from search.terms import cached_terms, load_terms, with_language_labels
+from search.types import FacetValue, Hit, SearchResults
+from search.versioning import VersionedCache
 
 RELAX_BELOW = 5  # a long question whose words all match fewer pages than this is relaxed
 # An engine whose first score is cheap (PostgreSQL: the title part) scores this many of the best
 # first-scored results in full; only a page past them with a far better body could be missed.
 RESCORED = 500
-SYNONYM_TTL = 60  # seconds; a save in this process refreshes at once
-
 
 # --- synonyms ----------------------------------------------------------------------------------
 
-_synonym_lock = threading.Lock()
-_synonym_cache = {}
+_synonyms = VersionedCache()  # a synonym saved is a content change (search/apps.py)
 
 
-def synonym_sets(language):
-    entry = _synonym_cache.get(language)
-    if entry and time.monotonic() - entry[0] < SYNONYM_TTL:
-        return entry[1]
-    rows = [s.expressions for s in Synonym.objects.filter(language=language)]
-    sets = compile_synonyms(rows, language)
-    with _synonym_lock:
-        _synonym_cache[language] = (time.monotonic(), sets)
-    return sets
+def synonym_sets(language, version=None):
+    def load():
+        rows = [s.expressions for s in Synonym.objects.filter(language=language)]
+        return compile_synonyms(rows, language)
+
+    return _synonyms.get(language, load, version)
 
 
-@receiver(post_save, sender=Synonym)
-@receiver(post_delete, sender=Synonym)
-def _forget_synonyms(**kwargs):
-    _synonym_cache.clear()
-
-
-def query_plan(query, language):
+def query_plan(query, language, version=None):
     """The analysed plan of a query, checked against the index vocabulary and the synonyms."""
     from search.engines.database import load_vocabulary
 
     if not tokenize(query):
         return QueryPlan(language)
-    return build_plan(query, language, load_vocabulary(), synonym_sets(language))
+    return build_plan(query, language, load_vocabulary(version), synonym_sets(language, version))
 
 
 # --- facet data ----------------------------------------------------------------------------------
@@ -86,215 +65,58 @@ def query_plan(query, language):
 
 @dataclass
 class Doc:
+    """A page as the facet index holds it: its date, type and values per facet (in order)."""
+
     page_id: int
     date: date | None
-    municipality_id: int | None
-    values: dict = field(default_factory=dict)  # facet name -> set of values
-    municipality_ids: list = field(default_factory=list)
-    theme_ids: list = field(default_factory=list)
-    group_ids: list = field(default_factory=list)
-    form_ids: list = field(default_factory=list)
-    document_type: str = PRACTICE_TYPE  # the "type" facet value
-
-
-@dataclass
-class Terms:
-    themes: dict  # id -> Term
-    professional_groups: dict
-    learning_forms: dict
-    municipalities: dict  # id -> MunicipalityTerm
-    provinces: dict  # slug -> label
-
-
-_term_cache = {}
-TERM_TTL = 60  # seconds; a save or delete in this process refreshes at once
-
-
-def _term_map(model, locale_id):
-    """id -> Term for one taxonomy in one locale (small tables, read on every search: cached)."""
-    key = (model._meta.label_lower, locale_id)
-    entry = _term_cache.get(key)
-    if entry and time.monotonic() - entry[0] < TERM_TTL:
-        return entry[1]
-    terms = {
-        pk: Term(slug, name)
-        for pk, slug, name in model.objects.filter(locale_id=locale_id).values_list(
-            "id", "slug", "name"
-        )
-    }
-    _term_cache[key] = (time.monotonic(), terms)
-    return terms
-
-
-def _forget_terms(**kwargs):
-    _term_cache.clear()
-    _locale_cache.clear()
-
-
-def connect_term_signals():
-    from practices.models import LearningForm, ProfessionalGroup, Theme
-
-    for model in (Theme, ProfessionalGroup, LearningForm, Locale):
-        post_save.connect(
-            _forget_terms, sender=model, dispatch_uid=f"search-terms-{model.__name__}"
-        )
-        post_delete.connect(
-            _forget_terms, sender=model, dispatch_uid=f"search-terms-del-{model.__name__}"
-        )
-
-
-def with_ids(queryset, column, ids):
-    """`queryset` limited to `column` in `ids`, as ONE parameter (an array or a JSON list): Django's
-    `__in` with thousands of values costs more than the query itself."""
-    ids = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        return queryset.extra(where=[f"{column} = ANY(%s)"], params=[ids])  # noqa: S610
-    return queryset.extra(  # noqa: S610
-        where=[f"{column} IN (SELECT value FROM json_each(%s))"],  # noqa: S608 - a column name
-        params=[json.dumps(ids)],
-    )
-
-
-def load_practice_docs(locale_id, ids=None):
-    """Facet data of the live, public practices of a locale (optionally only `ids`), in 5 queries."""
-    from practices.models import (
-        PracticeInvolvedMunicipality,
-        PracticeLearningForm,
-        PracticePage,
-        PracticeProfessionalGroup,
-        PracticeTheme,
-    )
-
-    pages = PracticePage.objects.live().public().filter(locale_id=locale_id)
-    if ids is not None:
-        pages = with_ids(pages, '"wagtailcore_page"."id"', ids)
-    docs = {
-        pk: Doc(
-            pk,
-            practice_date,
-            municipality_id,
-            municipality_ids=[municipality_id] if municipality_id else [],
-        )
-        for pk, practice_date, municipality_id in pages.values_list(
-            "id", "practice_date", "municipality_id"
-        )
-    }
-    if not docs:
-        return docs
-    scope = list(docs) if ids is not None else None
-    links = (
-        (PracticeTheme, "theme_id", "theme_ids"),
-        (PracticeProfessionalGroup, "professional_group_id", "group_ids"),
-        (PracticeLearningForm, "learning_form_id", "form_ids"),
-        (PracticeInvolvedMunicipality, "municipality_id", "municipality_ids"),
-    )
-    for model, column, attribute in links:
-        rows = model.objects.all()
-        if scope is None:
-            rows = rows.filter(page_id__in=pages.values("id"))
-        else:
-            rows = with_ids(rows, f'"{model._meta.db_table}"."page_id"', scope)
-        rows = rows.order_by("page_id", "sort_order").values_list("page_id", column)
-        for page_id, term_id in rows:
-            doc = docs.get(page_id)
-            if doc is not None:
-                target = getattr(doc, attribute)
-                if term_id not in target:
-                    target.append(term_id)
-    return docs
-
-
-def load_terms(locale_id, docs):
-    from practices.models import LearningForm, Municipality, ProfessionalGroup, Theme
-
-    municipality_ids = {m for doc in docs.values() for m in doc.municipality_ids}
-    municipalities, provinces = {}, {}
-    for municipality in Municipality.objects.filter(id__in=municipality_ids).select_related(
-        "province"
-    ):
-        municipalities[municipality.id] = MunicipalityTerm(
-            municipality.cbs_code,
-            municipality.name,
-            cbs_code=municipality.cbs_code,
-            province=municipality.province.slug,
-        )
-        provinces[municipality.province.slug] = municipality.province.name
-    return Terms(
-        _term_map(Theme, locale_id),
-        _term_map(ProfessionalGroup, locale_id),
-        _term_map(LearningForm, locale_id),
-        municipalities,
-        provinces,
-    )
-
-
-def fill_values(docs, terms):
-    for doc in docs.values():
-        places = [
-            terms.municipalities[m] for m in doc.municipality_ids if m in terms.municipalities
-        ]
-        doc.values = {
-            "theme": {terms.themes[t].value for t in doc.theme_ids if t in terms.themes},
-            "professional_group": {
-                terms.professional_groups[t].value
-                for t in doc.group_ids
-                if t in terms.professional_groups
-            },
-            "learning_form": {
-                terms.learning_forms[t].value for t in doc.form_ids if t in terms.learning_forms
-            },
-            "municipality": {place.cbs_code for place in places},
-            "province": {place.province for place in places},
-            "year": {str(doc.date.year)} if doc.date else set(),
-            "type": {doc.document_type},
-        }
-
-
-def type_labels():
-    from django.utils.translation import gettext
-
-    return {PRACTICE_TYPE: gettext("Praktijkvoorbeeld"), PUBLICATION_TYPE: gettext("Publicatie")}
+    document_type: str
+    values: dict = field(default_factory=dict)  # facet name -> list of values
 
 
 def wanted_types(params):
-    """The kinds of page this search covers: SearchParams.document_types, or every kind."""
-    return set(params.document_types) or {PRACTICE_TYPE, PUBLICATION_TYPE}
+    """The registered document types this search covers: SearchParams.document_types, or all."""
+    names = [document_type.name for document_type in registry.document_types()]
+    return set(params.document_types) & set(names) if params.document_types else set(names)
 
 
 def load_docs(locale_id, ids=None, types=None):
-    """Facet data of the live, public pages of a locale of the wanted kinds (practices, publications)."""
-    from publications.searching import load_publication_docs
-
-    types = types or {PRACTICE_TYPE, PUBLICATION_TYPE}
-    docs = load_practice_docs(locale_id, ids) if PRACTICE_TYPE in types else {}
-    if PUBLICATION_TYPE in types:
-        docs.update(load_publication_docs(locale_id, ids))
+    """The live, public pages of a locale of the wanted types (only `ids` when given), as Docs."""
+    docs = {}
+    for document_type in registry.document_types():
+        if types is not None and document_type.name not in types:
+            continue
+        for page_id, facts in document_type.facts(locale_id, ids).items():
+            values = {name: list(found) for name, found in facts.values.items()}
+            values[registry.YEAR_FACET] = [str(facts.date.year)] if facts.date else []
+            values[registry.TYPE_FACET] = [document_type.name]
+            docs[page_id] = Doc(page_id, facts.date, document_type.name, values)
     return docs
 
 
+def load_facet_docs(locale_id):
+    """Every live, public page of a locale that search finds, and the labels of their facet values
+    (search.facet_index keeps both until the content changes)."""
+    return load_docs(locale_id), load_terms(locale_id)
+
+
 def facet_lists(counts, filters, terms):
-    labels = {
-        "theme": {t.value: t.label for t in terms.themes.values()},
-        "professional_group": {t.value: t.label for t in terms.professional_groups.values()},
-        "learning_form": {t.value: t.label for t in terms.learning_forms.values()},
-        "municipality": {t.value: t.label for t in terms.municipalities.values()},
-        "province": dict(terms.provinces),
-        "type": type_labels(),
-    }
+    """Per facet, its values with counts and labels (`terms`: facet -> {value: Term})."""
     facets = {}
-    for name in FACET_NAMES:
+    for facet in registry.facets():
+        name = facet.name
+        labels = terms.get(name, {})
         selected = set(filters.get(name, ()))
-        values = set(counts[name]) | selected
+        found = counts.get(name, {})
         items = [
             FacetValue(
                 value,
-                labels.get(name, {}).get(value, value),
-                counts[name].get(value, 0),
+                labels[value].label if value in labels else value,
+                found.get(value, 0),
                 value in selected,
             )
-            for value in values
+            for value in set(found) | selected
         ]
-        if name == "year":
+        if facet.newest_first:
             items.sort(key=lambda item: item.value, reverse=True)
         else:
             items.sort(key=lambda item: (fold(item.label), item.value))
@@ -305,69 +127,97 @@ def facet_lists(counts, filters, terms):
 # --- the search ----------------------------------------------------------------------------------
 
 
-_locale_cache = {}
+_locales = VersionedCache()  # a locale added or removed is a content change
 
 
-def locale_id_for(language):
-    if language not in _locale_cache:
-        _locale_cache[language] = (
-            Locale.objects.filter(language_code=language).values_list("id", flat=True).first()
-        )
-    return _locale_cache[language]
+def locale_id_for(language, version=None):
+    return _locales.get(
+        language,
+        lambda: Locale.objects.filter(language_code=language).values_list("id", flat=True).first(),
+        version,
+    )
 
 
-def load_facet_docs(locale_id):
-    """Every live, public page of a locale that search finds, with its facet values filled in."""
-    docs = load_docs(locale_id)
-    terms = load_terms(locale_id, docs)
-    fill_values(docs, terms)
-    return docs, terms
+def loosen(plan, attempt, enough=RELAX_BELOW):
+    """`attempt(level)` at the strictest level of the plan first (every word), then at looser
+    levels (fewer of the words) while it finds fewer than `enough`; returns the last attempt.
+
+    `attempt` returns something with a `found` count. A long question's words are rarely all in
+    the answer; a short query keeps its one level."""
+    levels = plan.required_matches() if not plan.is_empty else [0]
+    for position, level in enumerate(levels):
+        outcome = attempt(level, first=position == 0, last=position == len(levels) - 1)
+        if outcome.found >= enough or position == len(levels) - 1:
+            return outcome
+    return outcome
+
+
+@dataclass
+class Attempt:
+    """One level of `loosen` on the facet index: the results bitset, counts and relaxations."""
+
+    results: int
+    counts: dict
+    relaxations: dict
+
+    @property
+    def found(self):
+        return self.results.bit_count()
+
+
+def empty_results(params, engine):
+    return SearchResults(
+        params, 0, [], {name: [] for name in registry.facet_names()}, backend=engine.name
+    )
 
 
 def run_search(engine, params):
     """Search with `engine`; the SearchResults shape is the same whichever engine matched."""
     language = params.language
-    locale_id = locale_id_for(language)
+    version = current_version()  # read once: every cache of this search is of this version
+    locale_id = locale_id_for(language, version)
     if locale_id is None:
-        return SearchResults(params, 0, [], {name: [] for name in FACET_NAMES}, backend=engine.name)
-    plan = query_plan(params.query, language)
-    index = facet_index(locale_id, load_facet_docs)
-    kinds = index.filter_mask("type", wanted_types(params))
+        return empty_results(params, engine)
+    plan = query_plan(params.query, language, version)
     filters = {name: values for name, values in params.filters.items() if values}
+    if engine.counts_facets:
+        return run_engine_search(engine, params, plan, locale_id, filters, version)
+    index = facet_index(locale_id, load_facet_docs)
+    kinds = index.filter_mask(registry.TYPE_FACET, wanted_types(params))
 
-    matched = None  # doc position -> (score, groups matched)
+    matched = {}  # doc position -> (score, groups matched)
     if plan.is_empty:
-        results, counts, relaxations = index.facet(kinds, filters)
+        outcome = Attempt(*index.facet(kinds, filters))
     else:
+        fetched = None  # whether `matched` holds the pages matching every word, or any
 
-        def match(require_all=False):
-            rows = engine.match(plan, language, locale_id, require_all=require_all)
-            # Pages outside the index (not live, not public, another locale) are not findable.
-            return {
-                index.position[pk]: (score, groups)
-                for pk, score, groups in rows
-                if pk in index.position
-            }
-
-        # Every word first (cheap: nothing to count per group); only when that finds too little,
-        # pages with fewer of the words (a long question's words are rarely all in the answer).
-        levels = plan.required_matches()
-        matched = match(require_all=len(levels) > 1)
-        for position, level in enumerate(levels):
-            if position == 1:
-                matched = match()
+        def attempt(level, first, last):
+            nonlocal fetched
+            # Every word first (cheap: nothing to count per group); the looser levels need the
+            # pages that match any word, with how many words each matches.
+            require_all = first and not last
+            if fetched != require_all:
+                rows = engine.match(plan, language, locale_id, require_all=require_all)
+                fetched = require_all
+                # Pages outside the index (not live, not public, another locale) are not findable.
+                matched.clear()
+                matched.update(
+                    (index.position[pk], (score, groups))
+                    for pk, score, groups in rows
+                    if pk in index.position
+                )
             at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
-            results, counts, relaxations = index.facet(at_level & kinds, filters)
-            if results.bit_count() >= RELAX_BELOW or position == len(levels) - 1:
-                break
+            return Attempt(*index.facet(at_level & kinds, filters))
 
-    count = results.bit_count()
+        outcome = loosen(plan, attempt)
+
+    count = outcome.found
     num_pages = max(1, -(-count // params.page_size))
     page_number = min(params.page, num_pages)
     start = (page_number - 1) * params.page_size
     wanted = start + params.page_size
-    is_result = index.members(results)
-    if params.sort == "relevance" and matched is not None:
+    is_result = index.members(outcome.results)
+    if params.sort == "relevance" and not plan.is_empty:
         # (groups matched, score, recency, position), best first; recency breaks ties newest first.
         recency = index.recency
         found = [(g, s, recency[i], i) for i, (s, g) in matched.items() if is_result(i)]
@@ -380,57 +230,119 @@ def run_search(engine, params):
     else:
         ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
     page_docs = [index.docs[i] for i in ordered[start:]]
-    hits, texts = build_hits(page_docs, index.terms, plan, language)
+    terms = with_language_labels(index.terms, locale_id)
+    hits, texts = build_hits(page_docs, terms, plan, language)
     suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
         count=count,
         hits=hits,
-        facets=facet_lists(counts, params.filters, index.terms),
+        facets=facet_lists(outcome.counts, params.filters, terms),
         suggestion=suggestion,
         backend=engine.name,
-        relaxations=relaxations,
+        relaxations=outcome.relaxations,
     )
 
 
-def build_hits(page_docs, terms, plan, language):
-    from publications.searching import locate
+def run_engine_search(engine, params, plan, locale_id, filters, version):
+    """The search on an engine that counts facets itself (Elasticsearch): per level of `loosen`,
+    one request for the total, this page's ids, the facet counts and the highlights."""
+    language = params.language
+    types = wanted_types(params)
 
+    def attempt(level, first, last, page_number=params.page):
+        return engine.count(plan, level, params, filters, types, page_number)
+
+    outcome = loosen(plan, attempt)
+    num_pages = max(1, -(-outcome.found // params.page_size))
+    page_number = min(params.page, num_pages)
+    if page_number != params.page:
+        outcome = attempt(outcome.level, False, True, page_number)
+    docs = load_docs(locale_id, outcome.ids, types)
+    # A page unpublished since it was indexed drops out.
+    page_docs = [docs[pk] for pk in outcome.ids if pk in docs]
+    wanted = {name: set(found) for name, found in outcome.counts.items()}
+    for name, values in [
+        *params.filters.items(),
+        *(i for d in page_docs for i in d.values.items()),
+    ]:
+        wanted.setdefault(name, set()).update(values)
+    terms = with_language_labels(cached_terms(locale_id, wanted, version), locale_id)
+    hits, texts = build_hits(page_docs, terms, plan, language, outcome.highlights)
+    return SearchResults(
+        params=dataclasses.replace(params, page=page_number),
+        count=outcome.found,
+        hits=hits,
+        facets=facet_lists(outcome.counts, params.filters, terms),
+        suggestion=make_suggestion(
+            engine, params.query, plan, outcome.found, texts, language, locale_id
+        ),
+        backend=engine.name,
+        relaxations=outcome.relaxations,
+    )
+
+
+def ranked_ids(engine, plan, language, locale_id, among):
+    """The ids among `among` that match `plan`, best first, at the strictest level of `loosen` that
+    finds any (a listing with its own filters that only wants the words ranked)."""
+    wanted = set(among)
+    rows = [row for row in engine.match(plan, language, locale_id) if row[0] in wanted]
+
+    @dataclass
+    class Level:
+        rows: list
+
+        @property
+        def found(self):
+            return len(self.rows)
+
+    outcome = loosen(
+        plan, lambda level, first, last: Level([r for r in rows if r[2] >= level]), enough=1
+    )
+    if not outcome.rows:
+        return []
+    scores = engine.rescore(plan, [row[0] for row in outcome.rows]) or {}
+    outcome.rows.sort(key=lambda row: (row[2], scores.get(row[0], row[1])), reverse=True)
+    return [row[0] for row in outcome.rows]
+
+
+def build_hits(page_docs, terms, plan, language, highlights=None):
+    """Hits for these docs in order, and the texts they show (for "Bedoelde u …")."""
     pages = Page.objects.filter(id__in=[doc.page_id for doc in page_docs]).specific()
     by_id = {page.id: page for page in pages}
+    shown = {facet.name for facet in registry.facets() if facet.hit_field}
+    highlights = highlights or {}
     hits, texts = [], []
     for doc in page_docs:
         page = by_id.get(doc.page_id)
-        if page is None:
+        document_type = registry.type_named(doc.document_type)
+        if page is None or document_type is None:
             continue
         passages = snippet_passages(page)
         texts += [page.title, *passages[:2]]
-        municipality = terms.municipalities.get(doc.municipality_id) or next(
-            (terms.municipalities[m] for m in doc.municipality_ids if m in terms.municipalities),
-            None,
-        )
+        hit_terms = {}
+        for name, values in doc.values.items():
+            if name in shown:
+                labels = terms.get(name, {})
+                hit_terms[name] = [labels[value] for value in values if value in labels]
+        if doc.page_id in highlights:
+            snippet = highlights[doc.page_id]
+        else:
+            snippet = make_snippet(passages, plan, language)
         hits.append(
             Hit(
                 page_id=page.id,
                 title=page.title,
                 url=page.get_url() or "",
                 summary=getattr(page, "summary", "") or "",
-                snippet=make_snippet(passages, plan, language),
+                snippet=snippet,
                 date=doc.date,
-                municipality=municipality,
-                themes=[terms.themes[t] for t in doc.theme_ids if t in terms.themes],
-                professional_groups=[
-                    terms.professional_groups[t]
-                    for t in doc.group_ids
-                    if t in terms.professional_groups
-                ],
-                learning_forms=[
-                    terms.learning_forms[t] for t in doc.form_ids if t in terms.learning_forms
-                ],
                 document_type=doc.document_type,
-                locations=locate(page, plan, language)
-                if doc.document_type == PUBLICATION_TYPE
-                else [],
+                terms=hit_terms,
+                extras={
+                    extra.name: extra.load(page, plan, language)
+                    for extra in document_type.hit_fields
+                },
             )
         )
     return hits, texts

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from search.types import FACET_NAMES
+from search.registry import facet_names
 
 
 def search_query(
@@ -13,7 +13,7 @@ def search_query(
     q = params.query if query is None else query
     if q:
         items.append(("q", q))
-    for name in FACET_NAMES:
+    for name in facet_names():
         if name == drop_facet:
             continue
         values = list(params.filters.get(name, ()))

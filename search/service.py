@@ -1,13 +1,18 @@
-"""The search service: views, listings and the API call this; it picks the engine and falls back to
-the database when Elasticsearch is unreachable."""
+"""The search service: the search page, the API, listings and feeds call `search`; it picks the engine
+(Elasticsearch behind the fallback engine when ELASTICSEARCH_URL is set, else the database)."""
 
 import logging
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from wagtail.models import Locale, Page
 
-from search.engines.base import EngineUnavailable
+from changes.version import current_version
+from search import registry
+from search.analysis import tokenize
+from search.engines.base import Suggestion
 from search.engines.database import DatabaseEngine
+from search.pipeline import locale_id_for, query_plan, ranked_ids
 
 logger = logging.getLogger(__name__)
 
@@ -25,31 +30,50 @@ def get_engine():
     return DatabaseEngine()
 
 
-def search_practices(params, engine=None):
+def search(params, engine=None):
     """Search live, public pages of `params.language`; returns `search.types.SearchResults`."""
-    engine = engine or get_engine()
-    try:
-        return engine.search(params)
-    except EngineUnavailable as error:
-        if isinstance(engine, DatabaseEngine):
-            raise
-        logger.warning(
-            "Search engine %s unavailable, answering from the database: %s", engine.name, error
+    return (engine or get_engine()).search(params)
+
+
+def rank(query, language, among):
+    """The page ids among `among` that match `query`, best first, by the site search's engine and
+    rules, with the query plan (for highlighting); for a listing that filters by itself."""
+    version = current_version()
+    plan = query_plan(query, language, version)
+    locale_id = locale_id_for(language, version)
+    if plan.is_empty or not among or locale_id is None:
+        return [], plan
+    return ranked_ids(get_engine(), plan, language, locale_id, among), plan
+
+
+def autocomplete(prefix, language="nl", limit=8):
+    """Suggestions for what has been typed so far: terms of the facets that suggest (themes,
+    municipalities), then titles. From the database, which is always up to date and fast here."""
+    words = tokenize(prefix)
+    if not words:
+        return []
+    folded = " ".join(words)
+
+    def starts(name):
+        name_words = tokenize(name)
+        return any(" ".join(name_words[i:]).startswith(folded) for i in range(len(name_words)))
+
+    suggestions = []
+    for facet in registry.facets():
+        if facet.suggest is not None:
+            suggestions += [
+                Suggestion(label, facet.name, value=value)
+                for label, value in facet.suggest(starts, language)
+            ]
+    remaining = max(limit - min(len(suggestions), limit // 2), 0)
+    suggestions = suggestions[: limit - remaining]
+    if remaining:
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.objects.filter(language_code=language).first())
+            .type(*registry.models())
+            .autocomplete(folded, operator="and")[:remaining]
         )
-        results = DatabaseEngine().search(params)
-        return _degraded(results)
-
-
-def _degraded(results):
-    import dataclasses
-
-    return dataclasses.replace(results, degraded=True)
-
-
-def autocomplete(prefix, language="nl", limit=8, engine=None):
-    """Suggestions (titles, themes, municipalities) for what has been typed so far."""
-    engine = engine or get_engine()
-    try:
-        return engine.autocomplete(prefix, language, limit)
-    except EngineUnavailable:
-        return DatabaseEngine().autocomplete(prefix, language, limit)
+        suggestions += [Suggestion(page.title, "title", url=page.get_url()) for page in pages]
+    return suggestions[:limit]

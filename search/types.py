@@ -5,17 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-FACET_NAMES = (
-    "theme",
-    "professional_group",
-    "municipality",
-    "province",
-    "learning_form",
-    "year",
-    "type",  # praktijkvoorbeeld / publicatie (search.documents.DOCUMENT_TYPES)
-)
-PRACTICE_TYPE = "praktijkvoorbeeld"
-PUBLICATION_TYPE = "publicatie"
 SORTS = ("relevance", "newest")
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
@@ -31,8 +20,8 @@ class SearchParams:
     sort: str = "relevance"  # "newest" when query is empty
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    # Which kinds of page to search at all (empty: every kind); practice listings pass
-    # (PRACTICE_TYPE,) so their counts stay practices only. Not a facet filter: never shown.
+    # Which kinds of page to search at all (registered document type names; empty: every kind); a
+    # practice listing passes its own type so its counts stay practices only. Never shown.
     document_types: tuple[str, ...] = ()
 
 
@@ -41,11 +30,8 @@ class Term:
     value: str  # the filter value: a slug, a CBS code or a year
     label: str
 
-
-@dataclass(frozen=True)
-class MunicipalityTerm(Term):
-    cbs_code: str = ""
-    province: str = ""
+    def as_json(self):
+        return {"value": self.value, "label": self.label}
 
 
 @dataclass(frozen=True)
@@ -64,13 +50,17 @@ class Hit:
     summary: str
     snippet: str  # HTML-safe, matched words wrapped in <mark>
     date: date | None
-    municipality: MunicipalityTerm | None
-    themes: list[Term]
-    professional_groups: list[Term]
-    learning_forms: list[Term]
-    document_type: str = PRACTICE_TYPE
-    # For a publication: where in its files the words were found (publications.searching.PageMatch)
-    locations: list = field(default_factory=list)
+    document_type: str  # a registered document type's name (its "type" facet value)
+    terms: dict[str, list[Term]] = field(default_factory=dict)  # facet name -> the page's terms
+    extras: dict = field(default_factory=dict)  # the type's hit fields (search.registry.HitField)
+
+    @property
+    def template(self):
+        """The template that shows this hit in the search page's list (the type's own)."""
+        from search.registry import type_named
+
+        kind = type_named(self.document_type)
+        return kind.hit_template if kind else "search/includes/hit.html"
 
 
 @dataclass(frozen=True)

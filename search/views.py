@@ -6,40 +6,35 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from search import registry
 from search.params import parse_params
 from search.querystring import search_query
-from search.service import search_practices
-from search.types import FACET_NAMES
+from search.service import search
 
-FACET_LABELS = {
-    "theme": _("Thema"),
-    "professional_group": _("Beroepsgroep"),
-    "municipality": _("Gemeente"),
-    "province": _("Provincie"),
-    "learning_form": _("Werkvorm"),
-    "year": _("Jaar"),
-    "type": _("Soort"),
-}
-# The kind of result (practice or publication) first: it splits the results most plainly.
-FACET_ORDER = ("type", *(name for name in FACET_NAMES if name != "type"))
-COLLAPSED_FACETS = {"municipality", "year"}  # long lists: closed unless one of them is chosen
+
+def facet_order():
+    """The kind of result first: it splits the results most plainly; then the registered facets."""
+    facets = registry.facets()
+    return sorted(facets, key=lambda facet: facet.name != registry.TYPE_FACET)
 
 
 def search_page(request):
     language = (get_language() or "nl")[:2]
     params, errors = parse_params(request.GET, language)
-    results = search_practices(params)
+    results = search(params)
     params = results.params
 
     facets = []
     active = []
-    for name in FACET_ORDER:
+    labels = {facet.name: facet.label for facet in registry.facets()}
+    for facet in facet_order():
+        name = facet.name
         values = results.facets.get(name, [])
         for value in values:
             if value.selected:
                 active.append(
                     {
-                        "facet": FACET_LABELS[name],
+                        "facet": facet.label,
                         "label": value.label,
                         "remove_url": search_query(params, remove=(name, value.value)),
                     }
@@ -48,14 +43,14 @@ def search_page(request):
             facets.append(
                 {
                     "name": name,
-                    "label": FACET_LABELS[name],
+                    "label": facet.label,
                     "values": values,
-                    "open": name not in COLLAPSED_FACETS or any(v.selected for v in values),
+                    "open": not facet.collapsed or any(v.selected for v in values),
                 }
             )
     drop_filters = [
         {
-            "facet": FACET_LABELS[name],
+            "facet": labels.get(name, name),
             "count": count,
             "url": search_query(params, drop_facet=name),
         }

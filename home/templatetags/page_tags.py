@@ -65,26 +65,27 @@ def practice_index_listing(context):
     return build_listing(request, filters, query=query, dutch_filters=filters)
 
 
-# Long lists stay closed in the filter component unless one of their values is chosen.
-COLLAPSED_FACETS = {"municipality", "year"}
-
-
 @register.simple_tag
 def facet_groups(results):
-    """The facets of `results` in the order of search.types.FACET_NAMES, as groups for
+    """The facets of `results` in the order search.registry gives them, as groups for
     templates/includes/filters.html."""
-    from search.types import FACET_NAMES
+    from search.registry import TYPE_FACET, facets
 
-    facets = getattr(results, "facets", None) or {}
+    found = getattr(results, "facets", None) or {}
     groups = []
     # Practice listings are practices only: the kind of result is no choice there.
-    for name in FACET_NAMES:
-        if name == "type":
+    for facet in facets():
+        if facet.name == TYPE_FACET:
             continue
-        values = facets.get(name, [])
+        values = found.get(facet.name, [])
         chosen = any(value.selected for value in values)
         groups.append(
-            {"name": name, "values": values, "open": chosen or name not in COLLAPSED_FACETS}
+            {
+                "name": facet.name,
+                "label": facet.label,
+                "values": values,
+                "open": chosen or not facet.collapsed,
+            }
         )
     return groups
 

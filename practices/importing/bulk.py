@@ -24,8 +24,8 @@ from wagtail.search.backends import get_search_backends
 from changes.announce import content_has_changed
 from practices.importing import rows
 from practices.models import PracticePage
+from practices.search import bulk_indexing
 from practices.tasks import update_reference_index_for_practices
-from search.documents import bulk_indexing
 from search.filter_fields import PUBLIC_FIELD
 
 logger = logging.getLogger(__name__)

@@ -15,13 +15,7 @@ from wagtail.search import index
 from practices.blocks import ReflectionQuestionsBlock, SectionBlock
 from practices.forms import PracticePageForm
 from practices.models.term_links import LearningFormLink, ProfessionalGroupLink, ThemeLink
-from search.documents import (
-    SearchDocumentMixin,
-    build_practice_document,
-    practice_passages,
-    register_document,
-    searchable_fields,
-)
+from search.documents import SearchDocumentMixin, searchable_fields
 from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
@@ -184,13 +178,14 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
     ]
     promote_panels = Page.promote_panels + [FieldPanel("external_id")]
 
-    # Analysed Dutch text from search.documents; the title part is weighted above the body.
+    # Analysed Dutch text from search.documents (built by practices.search); the title part is
+    # weighted above the body.
     search_fields = searchable_fields(
         Page,
         extra=[
             index.FilterField("practice_date"),
             index.FilterField("municipality"),
-            *ENGINE_FILTER_FIELDS,  # facet values and visibility for the Elasticsearch engine
+            *ENGINE_FILTER_FIELDS,  # visibility and date for the Elasticsearch engine
         ],
     )
 
@@ -247,11 +242,6 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
             if item.municipality not in found:
                 found.append(item.municipality)
         return found
-
-
-register_document(
-    PracticePage, build_practice_document, "praktijkvoorbeeld", passages=practice_passages
-)
 
 
 class PracticeTheme(ThemeLink):

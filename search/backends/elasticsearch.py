@@ -22,6 +22,10 @@ from modelsearch.backends.elasticsearch9 import (
 )
 from modelsearch.utils import deep_update
 
+from search import registry
+from search.documents import snippet_passages
+from search.filter_fields import facet_column, facet_values
+
 logger = logging.getLogger(__name__)
 
 ENGINE_ALIAS = "elasticsearch"
@@ -59,7 +63,7 @@ SNIPPET_FIELD = "snippet_text"  # the raw passages of a document, only for highl
 
 def _mixin_field(field):
     """True for a field whose method a mixin declares, even when a page type overrides it (as
-    PublicationPage does search_body_text and filter_year): it stays the one shared column."""
+    PublicationPage does search_body_text): it stays the one shared column."""
     from search.documents import SearchDocumentMixin
     from search.filter_fields import EngineFilterMixin
 
@@ -81,10 +85,8 @@ class KennisbankMapping(Elasticsearch9Mapping):
         owned.get_definition_model = lambda cls: root
         return super().get_field_column_name(owned)
 
-    def _has_snippets(self):
-        from search.documents import registered_models
-
-        return self.model in registered_models()
+    def _is_document(self):
+        return self.model in registry.models()
 
     def get_mapping(self):
         mapping = super().get_mapping()
@@ -95,7 +97,7 @@ class KennisbankMapping(Elasticsearch9Mapping):
             # index's `default` analyser still indexes the tokens unchanged.
             if properties.get(name, {}).get("type") == "text":
                 properties[name].update(analyzer=TOKENS_ANALYZER, search_analyzer=TOKENS_ANALYZER)
-        if self._has_snippets():
+        if self._is_document():
             # Raw text, so the engine can highlight the words of a query in it.
             properties[SNIPPET_FIELD] = {
                 "type": "text",
@@ -103,14 +105,17 @@ class KennisbankMapping(Elasticsearch9Mapping):
                 "analyzer": RAW_ANALYZER,
                 "search_analyzer": RAW_ANALYZER,
             }
+            for name in registry.facet_names():
+                properties[facet_column(name)] = {"type": "keyword"}
         return mapping
 
     def get_document(self, obj):
         document = super().get_document(obj)
-        if self._has_snippets():
-            from search.documents import snippet_passages
-
+        if self._is_document():
             document[SNIPPET_FIELD] = snippet_passages(obj)
+            values = facet_values(obj)
+            for name in registry.facet_names():
+                document[facet_column(name)] = values.get(name, [])
         return document
 
 

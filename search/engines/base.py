@@ -1,6 +1,12 @@
-"""The interface every search engine implements, so the service, page and API don't care which answers."""
+"""The interface every search engine implements, so the service, page and API don't care which answers.
 
-from dataclasses import dataclass
+An engine says which pages match a query plan (`match`, with `rescore` for engines whose first
+score is cheap), or, when it counts facets itself, one page of results with counts and highlights
+(`count`). Everything else (facets, ranking policy, loosening, hits, snippets, suggestions) is the
+shared pipeline's (search.pipeline).
+"""
+
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -8,22 +14,32 @@ class Suggestion:
     """One autocomplete option: what to show, what kind it is, and where it leads (if anywhere)."""
 
     label: str
-    kind: str  # "title", "theme", "municipality"
+    kind: str  # "title" or a facet name ("theme", "municipality")
     url: str = ""
-    value: str = ""  # the filter value for a theme or municipality
+    value: str = ""  # the filter value for a facet
+
+
+@dataclass
+class EnginePage:
+    """What an engine that counts facets gives for one level of a search (`SearchEngine.count`)."""
+
+    level: int
+    found: int  # results in all
+    ids: list[int]  # this page's page ids, in order
+    counts: dict = field(default_factory=dict)  # facet -> {value: count} (disjunctive)
+    relaxations: dict = field(default_factory=dict)  # facet -> results without its filter
+    highlights: dict = field(default_factory=dict)  # page id -> snippet HTML
 
 
 class SearchEngine:
-    """Both the database and the Elasticsearch engine: same params in, same SearchResults out."""
+    """The database and the Elasticsearch engine: same plan in, rows of the same shape out."""
 
     name = "base"
+    counts_facets = False  # True: the pipeline asks `count`, not the in-memory facet index
 
     def search(self, params):
-        """`search.types.SearchResults` for `params` (`search.types.SearchParams`).
-
-        Shared by every engine (search.pipeline): the engine only implements `match`. Raise
-        `EngineUnavailable` from `match` when the engine cannot answer; the service falls back.
-        """
+        """`search.types.SearchResults` for `params` (`search.types.SearchParams`), by the shared
+        pipeline. Raise `EngineUnavailable` from `match`/`count` when the engine cannot answer."""
         from search.pipeline import run_search
 
         return run_search(self, params)
@@ -44,9 +60,16 @@ class SearchEngine:
         only a cheap first score; None when `match`'s scores are final (the default)."""
         return None
 
-    def autocomplete(self, prefix, language, limit=8):
+    def count(self, plan, level, params, filters, types, page_number):
+        """For an engine with `counts_facets`: the `EnginePage` of pages matching at least `level`
+        groups of `plan` (every page when the plan is empty), of `types`, passing `filters`."""
         raise NotImplementedError
 
 
 class EngineUnavailable(Exception):
-    """The engine is unreachable or too slow; the service falls back to the database."""
+    """The engine is unreachable or too slow; the fallback engine answers from the database."""
+
+
+class BeyondEngineWindow(Exception):
+    """A page deeper than the engine pages (Elasticsearch's max_result_window): the database
+    answers this one request. The engine is fine, so this is no outage."""

@@ -8,22 +8,20 @@ import time
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from wagtail.models import Locale, Page
 
-from search.analysis import Vocabulary, tokenize
+from changes.version import current_version
+from search import registry
+from search.analysis import Vocabulary
 from search.backends.database import SEARCH_CONFIG
-from search.engines.base import SearchEngine, Suggestion
+from search.engines.base import SearchEngine
 
 TITLE_WEIGHT = 4.0  # the title part (title, summary, places, labels) against the whole body
 INDEX_TABLE = "wagtailsearch_indexentry"
 FTS_TABLE = "wagtailsearch_indexentry_fts"
-VOCABULARY_TTL = 300  # seconds; edits to existing pages reach typo tolerance within this time
 
 
 def document_content_type_ids():
-    from search.documents import registered_models
-
-    return [ContentType.objects.get_for_model(model).id for model in registered_models()]
+    return [ContentType.objects.get_for_model(model).id for model in registry.models()]
 
 
 def _fts5_group(group):
@@ -142,74 +140,11 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
 
-    def autocomplete(self, prefix, language, limit=8):
-        return database_autocomplete(prefix, language, limit)
-
-
-def database_autocomplete(prefix, language, limit=8):
-    """Titles, themes and municipalities that start with what was typed (accents folded)."""
-    from practices.models import Municipality, Theme
-    from search.documents import registered_models
-
-    words = tokenize(prefix)
-    if not words:
-        return []
-    folded = " ".join(words)
-    suggestions = []
-
-    def starts(name):
-        name_words = tokenize(name)
-        joined = " ".join(name_words)
-        return joined.startswith(folded) or any(
-            " ".join(name_words[i:]).startswith(folded) for i in range(1, len(name_words))
-        )
-
-    for theme in Theme.objects.filter(locale__language_code=language).only("name", "slug"):
-        if starts(theme.name):
-            suggestions.append(Suggestion(theme.name, "theme", value=theme.slug))
-    for municipality in Municipality.objects.filter(is_current=True).only(
-        "name", "cbs_code", "everyday_names"
-    ):
-        names = [municipality.name] + [
-            n.strip() for n in municipality.everyday_names.split(",") if n.strip()
-        ]
-        if any(starts(name) for name in names):
-            suggestions.append(
-                Suggestion(municipality.name, "municipality", value=municipality.cbs_code)
-            )
-    remaining = max(limit - min(len(suggestions), limit // 2), 0)
-    suggestions = suggestions[: limit - remaining]
-    if remaining:
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.objects.filter(language_code=language).first())
-            .type(*registered_models())
-            .autocomplete(" ".join(words), operator="and")[:remaining]
-        )
-        for page in pages:
-            suggestions.append(Suggestion(page.title, "title", url=page.get_url()))
-    return suggestions[:limit]
-
 
 # --- the vocabulary ---------------------------------------------------------------------------
 
 _vocabulary_lock = threading.Lock()
-_vocabulary_cache = {"signature": None, "loaded_at": 0.0, "vocabulary": Vocabulary()}
-
-
-def _signature(cursor):
-    if connection.vendor == "sqlite":
-        # SQLite reuses ids after a rollback, so the text length tells edits apart.
-        cursor.execute(f"SELECT COUNT(*), MAX(id), SUM(LENGTH(body)) FROM {INDEX_TABLE}")  # noqa: S608
-    else:
-        # MAX(id) is read from the primary key; the statistics counters catch edits and deletions.
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {INDEX_TABLE}), "  # noqa: S608
-            "(SELECT n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables "
-            f"WHERE relname = '{INDEX_TABLE}')"
-        )
-    return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
+_vocabulary_cache = {"key": None, "loaded_at": 0.0, "vocabulary": Vocabulary()}
 
 
 def _load_frequencies(cursor):
@@ -225,22 +160,20 @@ def _load_frequencies(cursor):
     return dict(cursor.fetchall())
 
 
-def load_vocabulary():
-    """The index vocabulary, rebuilt when the index has changed (checked with one cheap query)."""
-    with connection.cursor() as cursor:
-        signature = _signature(cursor)
-        age = time.monotonic() - _vocabulary_cache["loaded_at"]
-        if signature == _vocabulary_cache["signature"] and age < VOCABULARY_TTL:
-            return _vocabulary_cache["vocabulary"]
-        # Rebuilding reads the whole index (seconds for 10,000 pages): while editors publish, keep
-        # the current vocabulary for a while instead of rebuilding on every change.
-        min_age = getattr(settings, "SEARCH_VOCABULARY_MIN_AGE", 60)
-        same_database = (_vocabulary_cache["signature"] or (None, None))[:2] == signature[:2]
-        if same_database and age < min_age:
-            return _vocabulary_cache["vocabulary"]
-        with _vocabulary_lock:
-            vocabulary = Vocabulary(_load_frequencies(cursor))
-            _vocabulary_cache.update(
-                signature=signature, loaded_at=time.monotonic(), vocabulary=vocabulary
-            )
-            return vocabulary
+def load_vocabulary(version=None):
+    """The index vocabulary, rebuilt when the content version has changed."""
+    version = current_version() if version is None else version
+    database = (connection.alias, connection.settings_dict["NAME"])
+    cached = _vocabulary_cache
+    if cached["key"] == (database, version):
+        return cached["vocabulary"]
+    # Rebuilding reads the whole index (seconds for 10,000 pages): while editors publish, keep the
+    # current vocabulary for a while instead of rebuilding on every change.
+    min_age = getattr(settings, "SEARCH_VOCABULARY_MIN_AGE", 60)
+    same_database = cached["key"] is not None and cached["key"][0] == database
+    if same_database and time.monotonic() - cached["loaded_at"] < min_age:
+        return cached["vocabulary"]
+    with _vocabulary_lock, connection.cursor() as cursor:
+        vocabulary = Vocabulary(_load_frequencies(cursor))
+        cached.update(key=(database, version), loaded_at=time.monotonic(), vocabulary=vocabulary)
+        return vocabulary

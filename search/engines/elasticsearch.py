@@ -2,39 +2,15 @@
 pagination in one request to the engine, with the official client (Wagtail's `.search()` returns at
 most 10 facet buckets and no highlights: wagtail issues 5668 and 5340)."""
 
-import dataclasses
 from collections import Counter
 
 from django.utils.safestring import mark_safe
 from elasticsearch import ApiError, TransportError
 
-from practices.models import LearningForm, Municipality, ProfessionalGroup, Province, Theme
+from search import registry
 from search.backends.elasticsearch import SNIPPET_FIELD, get_engine_backend
-from search.documents import registered_models
-from search.engines.base import EngineUnavailable, SearchEngine
-from search.engines.database import DatabaseEngine, database_autocomplete
-from search.filter_fields import DATE_FIELD, FACET_FILTER_FIELDS, LANGUAGE_FIELD, PUBLIC_FIELD
-from search.pipeline import (
-    RELAX_BELOW,
-    Terms,
-    _term_map,
-    build_hits,
-    facet_lists,
-    fill_values,
-    load_docs,
-    load_terms,
-    locale_id_for,
-    make_suggestion,
-    query_plan,
-    wanted_types,
-)
-from search.types import (
-    FACET_NAMES,
-    PRACTICE_TYPE,
-    PUBLICATION_TYPE,
-    MunicipalityTerm,
-    SearchResults,
-)
+from search.engines.base import BeyondEngineWindow, EnginePage, EngineUnavailable, SearchEngine
+from search.filter_fields import DATE_FIELD, LANGUAGE_FIELD, PUBLIC_FIELD, facet_column
 
 TITLE_FIELD = "title"  # raw title plus the analysed title part (search.documents)
 BODY_FIELD = "search_body_text"  # the analysed document, all of it
@@ -48,10 +24,6 @@ SNIPPET_CHARS = 240
 
 def _column(name):
     return f"{name}_filter"
-
-
-def facet_column(facet):
-    return _column(FACET_FILTER_FIELDS[facet])
 
 
 def alternative_query(tokens):
@@ -112,14 +84,14 @@ def facet_filters(filters):
     return {
         name: {"terms": {facet_column(name): list(values)}}
         for name, values in filters.items()
-        if values and name in FACET_FILTER_FIELDS
+        if values and name in registry.facet_names()
     }
 
 
 def facet_aggregations(selected):
     """Disjunctive facets: each facet is counted under every other facet's filter, not its own."""
     aggregations = {}
-    for name in FACET_NAMES:
+    for name in registry.facet_names():
         others = [query for other, query in selected.items() if other != name]
         aggregations[name] = {
             "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
@@ -157,6 +129,7 @@ def highlight_clause(params, plan):
 
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
+    counts_facets = True
 
     def __init__(self, backend=None):
         self.backend = backend or get_engine_backend()
@@ -174,7 +147,7 @@ class ElasticsearchEngine(SearchEngine):
             raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
 
     def _content_types(self):
-        return [f"{model._meta.app_label}.{model.__name__}" for model in registered_models()]
+        return [f"{model._meta.app_label}.{model.__name__}" for model in registry.models()]
 
     def match(self, plan, language, locale_id=None, require_all=False):
         """(page_id, score, groups matched) of every page matching a group of the plan (all groups
@@ -197,58 +170,33 @@ class ElasticsearchEngine(SearchEngine):
             for hit in body["hits"]["hits"]
         ]
 
-    def autocomplete(self, prefix, language, limit=8):
-        # The database index is always up to date and answers these prefix lookups fast.
-        return database_autocomplete(prefix, language, limit)
-
-    def search(self, params, plan=None, context=None):
-        language = params.language
-        locale_id = locale_id_for(language)
-        if locale_id is None:
-            return SearchResults(
-                params, 0, [], {name: [] for name in FACET_NAMES}, backend=self.name
-            )
-        plan = plan if plan is not None else query_plan(params.query, language)
-        selected = facet_filters(params.filters)
-        base = visibility_filters(language, self._content_types())
-        types = wanted_types(params)
-        if types != {PRACTICE_TYPE, PUBLICATION_TYPE}:
-            base.append({"terms": {facet_column("type"): sorted(types)}})
-
-        if params.page * params.page_size > MAX_RESULT_WINDOW:
-            return DatabaseEngine().search(params)
-        levels = plan.required_matches() if not plan.is_empty else [0]
-        enough = RELAX_BELOW  # as the database engine: too few results, then relax
-        for position, level in enumerate(levels):
-            if plan.is_empty:
-                query = {"bool": {"filter": base}}
-            else:
-                query = {"bool": {"must": plan_query(plan, level), "filter": base}}
-            body = self._page(params, plan, query, selected, params.page)
-            total = body["hits"]["total"]["value"]
-            if total >= enough or position == len(levels) - 1:
-                break
-
-        num_pages = max(1, -(-total // params.page_size))
-        page_number = min(params.page, num_pages)
+    def count(self, plan, level, params, filters, types, page_number):
+        """One page of the pages matching `level` groups of the plan, with the total, the facet
+        counts (disjunctive) and the highlighted fragments, in one request."""
         if page_number * params.page_size > MAX_RESULT_WINDOW:
-            # Deeper than the engine pages (index.max_result_window): the database answers this
-            # one request; the engine is fine, so this is no outage.
-            return DatabaseEngine().search(params)
-        if page_number != params.page:
-            body = self._page(params, plan, query, selected, page_number)
-
-        hits, texts = self._hits(body, plan, language, locale_id, types)
+            raise BeyondEngineWindow(f"page {page_number} of {params.page_size}")
+        base = visibility_filters(params.language, self._content_types())
+        if set(types) != {document_type.name for document_type in registry.document_types()}:
+            base.append({"terms": {facet_column(registry.TYPE_FACET): sorted(types)}})
+        selected = facet_filters(filters)
+        if plan.is_empty:
+            query = {"bool": {"filter": base}}
+        else:
+            query = {"bool": {"must": plan_query(plan, level), "filter": base}}
+        body = self._page(params, plan, query, selected, page_number)
         counts, relaxations = self._facet_counts(body, selected)
-        terms = self._facet_terms(locale_id, counts, params.filters)
-        return SearchResults(
-            params=dataclasses.replace(params, page=page_number),
-            count=total,
-            hits=hits,
-            facets=facet_lists(counts, params.filters, terms),
-            suggestion=make_suggestion(self, params.query, plan, total, texts, language, locale_id),
-            backend=self.name,
+        return EnginePage(
+            level=level,
+            found=body["hits"]["total"]["value"],
+            ids=[int(hit["_id"]) for hit in body["hits"]["hits"]],
+            counts=counts,
             relaxations=relaxations,
+            # Escaped by the engine (encoder "html"); only our <mark> tags are markup.
+            highlights={
+                int(hit["_id"]): mark_safe(hit["highlight"][SNIPPET_FIELD][0])  # noqa: S308
+                for hit in body["hits"]["hits"]
+                if hit.get("highlight", {}).get(SNIPPET_FIELD)
+            },
         )
 
     def _page(self, params, plan, query, selected, page_number):
@@ -267,33 +215,11 @@ class ElasticsearchEngine(SearchEngine):
             request["highlight"] = highlight_clause(params, plan)
         return self._search(**request)
 
-    def _hits(self, body, plan, language, locale_id, types=None):
-        """The same Hit objects as the database engine (read for this page of results only), with
-        the engine's highlighted fragment as snippet where it found the query's words."""
-        ids = [int(hit["_id"]) for hit in body["hits"]["hits"]]
-        highlights = {
-            int(hit["_id"]): hit.get("highlight", {}).get(SNIPPET_FIELD, [])
-            for hit in body["hits"]["hits"]
-        }
-        docs = load_docs(locale_id, ids, types)
-        terms = load_terms(locale_id, docs)
-        fill_values(docs, terms)
-        page_docs = [
-            docs[pk] for pk in ids if pk in docs
-        ]  # a page unpublished since indexing drops out
-        hits, texts = build_hits(page_docs, terms, plan, language)
-        for position, hit in enumerate(hits):
-            fragments = highlights.get(hit.page_id)
-            if fragments:
-                # Escaped by the engine (encoder "html"); only our <mark> tags are markup.
-                hits[position] = dataclasses.replace(hit, snippet=mark_safe(fragments[0]))  # noqa: S308
-        return hits, texts
-
     def _facet_counts(self, body, selected):
         aggregations = body.get("aggregations", {})
-        counts = {name: Counter() for name in FACET_NAMES}
+        counts = {name: Counter() for name in registry.facet_names()}
         relaxations = {}
-        for name in FACET_NAMES:
+        for name in registry.facet_names():
             aggregation = aggregations.get(name, {})
             for bucket in aggregation.get("values", {}).get("buckets", []):
                 counts[name][str(bucket["key"])] = bucket["doc_count"]
@@ -301,22 +227,3 @@ class ElasticsearchEngine(SearchEngine):
                 # Results without this facet's filter: what dropping it would give.
                 relaxations[name] = aggregation.get("doc_count", 0)
         return counts, relaxations
-
-    def _facet_terms(self, locale_id, counts, filters):
-        """Labels for the facet values the engine returned, read in a few small queries."""
-        codes = set(counts["municipality"]) | set(filters.get("municipality", ()))
-        municipalities = {
-            m.id: MunicipalityTerm(
-                m.cbs_code, m.name, cbs_code=m.cbs_code, province=m.province.slug
-            )
-            for m in Municipality.objects.filter(cbs_code__in=codes).select_related("province")
-        }
-        slugs = set(counts["province"]) | set(filters.get("province", ()))
-        provinces = dict(Province.objects.filter(slug__in=slugs).values_list("slug", "name"))
-        return Terms(
-            _term_map(Theme, locale_id),
-            _term_map(ProfessionalGroup, locale_id),
-            _term_map(LearningForm, locale_id),
-            municipalities,
-            provinces,
-        )

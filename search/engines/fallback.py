@@ -13,7 +13,7 @@ import time
 from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
-from search.engines.base import EngineUnavailable, SearchEngine
+from search.engines.base import BeyondEngineWindow, EngineUnavailable, SearchEngine
 
 logger = logging.getLogger("search.engine")
 
@@ -84,7 +84,8 @@ engine_breaker = CircuitBreaker()
 
 
 class FallbackEngine(SearchEngine):
-    """Asks `primary` (Elasticsearch); when it fails or the breaker is open, asks `fallback`."""
+    """Asks `primary` (Elasticsearch); when it fails or the breaker is open, asks `fallback` (the
+    database) and marks the results degraded. The one place search falls back to the database."""
 
     def __init__(self, primary, fallback, breaker=engine_breaker):
         self.primary = primary
@@ -92,11 +93,13 @@ class FallbackEngine(SearchEngine):
         self.breaker = breaker
         self.name = primary.name
 
-    def _call(self, method, *args, **kwargs):
+    def _call(self, method, *args):
         """(answer, degraded): the primary's answer, or the fallback's when the primary can't give one."""
         if self.breaker.allows_request():
             try:
-                answer = getattr(self.primary, method)(*args, **kwargs)
+                answer = getattr(self.primary, method)(*args)
+            except BeyondEngineWindow:
+                return getattr(self.fallback, method)(*args), False
             except (
                 Exception
             ) as error:  # any engine failure must end in a database answer, never a 5xx
@@ -104,25 +107,21 @@ class FallbackEngine(SearchEngine):
             else:
                 self.breaker.record_success()
                 return answer, False
-        return getattr(self.fallback, method)(*args, **kwargs), True
+        return getattr(self.fallback, method)(*args), True
 
-    def search(self, params, *args, **kwargs):
-        results, degraded = self._call("search", params, *args, **kwargs)
+    def search(self, params):
+        results, degraded = self._call("search", params)
         if degraded:
             results = dataclasses.replace(results, backend=self.fallback.name, degraded=True)
         return results
 
-    def autocomplete(self, prefix, language, limit=8):
-        suggestions, _degraded = self._call("autocomplete", prefix, language, limit)
-        return suggestions
+    def match(self, plan, language, locale_id=None, require_all=False):
+        matches, _degraded = self._call("match", plan, language, locale_id, require_all)
+        return matches
 
     def rescore(self, plan, page_ids):
         scores, _degraded = self._call("rescore", plan, page_ids)
         return scores
-
-    def match(self, plan, language, locale_id=None, require_all=False):
-        matches, _degraded = self._call("match", plan, language, locale_id, require_all)
-        return matches
 
 
 def elasticsearch_with_fallback():

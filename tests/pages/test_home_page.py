@@ -2,7 +2,7 @@
 
 import re
 
-from search.service import search_practices
+from search.service import search
 from search.types import SearchParams
 
 
@@ -55,7 +55,7 @@ def test_map_credits_cbs_and_pdok(client, cases):
 
 
 def test_map_counts_agree_with_the_search_facet(client, cases):
-    facet = search_practices(SearchParams(language="nl")).facets["municipality"]
+    facet = search(SearchParams(language="nl")).facets["municipality"]
     html = client.get("/").content.decode()
     for item in facet:
         assert f'data-cbs-code="{item.value}"><th' in html

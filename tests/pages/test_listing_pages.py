@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from practices.models import Municipality, Theme
-from search.service import search_practices
+from search.service import search
 from search.types import SearchParams
 from tests.factories import ThemeFactory, make_practice
 
@@ -42,7 +42,7 @@ def listed_titles(html):
 def test_listing_count_equals_the_search_count(client, cases, url, facet, value):
     response = client.get(url)
     assert response.status_code == 200
-    expected = search_practices(SearchParams(language="nl", filters={facet: (value,)})).count
+    expected = search(SearchParams(language="nl", filters={facet: (value,)})).count
     assert expected > 0
     assert listed_count(response.content.decode()) == expected
 

@@ -83,10 +83,10 @@ def test_page_number_is_found_in_a_word_document_too(client, publication_index):
 
 
 def test_search_pipeline_gets_publications_as_their_own_type(report, publication_index):
-    from publications.searching import load_publication_docs, locate
-    from search.pipeline import query_plan
+    from publications.searching import locate
+    from search.pipeline import load_docs, query_plan
 
-    docs = load_publication_docs(publication_index.locale_id)
+    docs = load_docs(publication_index.locale_id, types={"publicatie"})
     assert [(d.page_id, d.document_type, d.date.year) for d in docs.values()] == [
         (report.pk, "publicatie", 2015)
     ]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from search.models import Synonym
-from search.service import search_practices
+from search.service import search
 from search.types import SearchParams
 from tests.factories import PracticeIndexPageFactory, make_practice
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def titles(query, language="nl", **filters):
     params = SearchParams(query=query, language=language, filters=filters)
-    return [hit.title for hit in search_practices(params).hits]
+    return [hit.title for hit in search(params).hits]
 
 
 def test_synonym_added_by_an_editor_is_used_at_once(practices):
@@ -57,7 +57,7 @@ def test_english_site_gets_english_pages_only(client, practices, english_home, p
 def test_query_count_does_not_grow_with_the_number_of_results(practices, practice_index, places):
     def queries_for(query):
         with CaptureQueriesContext(connection) as captured:
-            search_practices(SearchParams(query=query, page_size=50))
+            search(SearchParams(query=query, page_size=50))
         return len(captured)
 
     few = queries_for("bewoners")

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from tests.search.evaluation import create_cases, evaluate
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def database_search(query):
     params, _ = parse_params({"q": query, "page_size": "10"}, "nl")
-    return [hit.page_id for hit in search_practices(params).hits]
+    return [hit.page_id for hit in search(params).hits]
 
 
 def test_evaluation_set_meets_the_quality_bar_on_the_database(practice_index):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from search.types import SearchParams
 from tests.factories import MunicipalityFactory, ProvinceFactory, ThemeFactory, make_practice
 
@@ -41,23 +41,23 @@ def practices(practice_index):
 
 
 def test_search_finds_plural_of_query_term(practices):
-    results = search_practices(SearchParams(query="inkoper"))
+    results = search(SearchParams(query="inkoper"))
     assert [hit.title for hit in results.hits] == ["Inkopers jeugdzorg leren van elkaar"]
 
 
 def test_search_finds_compound_written_apart(practices):
-    results = search_practices(SearchParams(query="keukentafelgesprek"))
+    results = search(SearchParams(query="keukentafelgesprek"))
     assert [hit.title for hit in results.hits] == ["Het gesprek aan de keukentafel"]
 
 
 def test_everyday_municipality_name_finds_practice(practices):
-    results = search_practices(SearchParams(query="den haag"))
+    results = search(SearchParams(query="den haag"))
     assert [hit.title for hit in results.hits] == ["Het gesprek aan de keukentafel"]
 
 
 def test_empty_query_lists_everything_newest_first(practices):
     params, errors = parse_params({}, "nl")
-    results = search_practices(params)
+    results = search(params)
     assert [hit.title for hit in results.hits] == [
         "Het gesprek aan de keukentafel",
         "Inkopers jeugdzorg leren van elkaar",

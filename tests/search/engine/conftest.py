@@ -132,22 +132,9 @@ def module_db(django_db_setup, django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
-def _forget_cached_search_data():
-    # A rolled-back test sends no signals, so caches of terms, locales and synonyms could outlive
-    # the rows they describe (PostgreSQL never reuses ids).
-    from search import pipeline
-
-    for name in ("_forget_terms", "_forget_synonyms"):
-        forget = getattr(pipeline, name, None)
-        if forget is not None:
-            forget()
-
-
 @pytest.fixture(autouse=True)
 def closed_breaker():
-    """Each test starts with the engine trusted again and no cached search data of earlier tests."""
+    """Each test starts with the engine trusted again."""
     engine_breaker.reset()
-    _forget_cached_search_data()
     yield
     engine_breaker.reset()
-    _forget_cached_search_data()

@@ -4,7 +4,7 @@ as the database (recall@5 ≥ 0.90, MRR ≥ 0.85), and a nonsense query finds no
 import pytest
 
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from tests.search.evaluation import create_cases, evaluate
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
 def engine_search(query):
     params, _ = parse_params({"q": query, "page_size": "10"}, "nl")
-    results = search_practices(params)
+    results = search(params)
     assert results.backend == "elasticsearch"
     return [hit.page_id for hit in results.hits]
 

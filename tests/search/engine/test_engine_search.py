@@ -10,7 +10,7 @@ from home.site_structure import ensure_site_structure
 from practices.models import Municipality
 from search.engines.database import DatabaseEngine
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from tests.factories import (
     LearningFormFactory,
     PracticeIndexPageFactory,
@@ -136,8 +136,8 @@ def test_facet_counts_equal_the_database_engines(content, query):
     for name, value in query.items():
         querydict.setlist(name, value if isinstance(value, list) else [value])
     params, _errors = parse_params(querydict, "nl")
-    engine_results = search_practices(params)
-    database_results = search_practices(params, engine=DatabaseEngine())
+    engine_results = search(params)
+    database_results = search(params, engine=DatabaseEngine())
     assert engine_results.backend == "elasticsearch"
     assert engine_results.count == database_results.count
     assert engine_results.facets == database_results.facets

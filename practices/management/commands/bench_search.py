@@ -2,6 +2,7 @@
 hundred distinct queries with facets through the search API and through a plain Wagtail
 `Page.objects.live().search(q)` listing in the same run; prints p50/p95, their ratio and SQL queries."""
 
+import json
 import random
 import statistics
 import tempfile
@@ -14,6 +15,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
+
+from practices.importing.service import import_file
+from practices.management.commands.bench_import import generated_rows
+from practices.models import Municipality, PracticePage, Theme
+from practices.setup import ensure_practices_setup
 
 QUERY_WORDS = (
     "keukentafelgesprek inkopers jeugdzorg wijkteams bedoeling intervisie netwerk gemeenten "
@@ -35,8 +41,6 @@ def percentile(values, fraction):
 
 
 def realistic_queries(count, seed=3):
-    from practices.models import Municipality, PracticePage, Theme
-
     rng = random.Random(seed)
     themes = list(Theme.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
     codes = list(
@@ -45,7 +49,6 @@ def realistic_queries(count, seed=3):
         .values_list("cbs_code", flat=True)[:200]
     )
     years = [str(y) for y in range(2015, 2026)]
-    del PracticePage
     seen, queries = set(), []
     while len(queries) < count:
         kind = rng.random()
@@ -77,8 +80,6 @@ class Command(BaseCommand):
         parser.add_argument("--queries", type=int, default=300)
 
     def handle(self, *args, count, queries, **options):
-        from practices.models import PracticePage
-
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             self._generate(count - existing, existing)
@@ -120,12 +121,6 @@ class Command(BaseCommand):
         )
 
     def _generate(self, count, offset):
-        import json
-
-        from practices.importing.service import import_file
-        from practices.management.commands.bench_import import generated_rows
-        from practices.setup import ensure_practices_setup
-
         ensure_practices_setup()
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "bench.jsonl"
