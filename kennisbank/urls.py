@@ -23,6 +23,8 @@ urlpatterns = [
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("search.urls")),  # search API; language via ?lang= or Accept-Language
+    # Counts an opened search result (the editors' "Zoekvragen" report); one address for both languages.
+    path("zoeken/geopend/", search_views.result_opened, name="search_result_opened"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -57,6 +57,7 @@ def serialise_hit(hit, absolute):
         "summary": hit.summary,
         "snippet": str(hit.snippet),
         "date": hit.date.isoformat() if hit.date else None,
+        "promoted": hit.promoted,
     }
     for facet in registry.facets():
         if not facet.hit_field:

@@ -68,6 +68,10 @@ def openapi_document(request=None):
             "description": "HTML-veilig fragment; gevonden woorden staan in <mark>.",
         },
         "date": {"type": "string", "format": "date", "nullable": True},
+        "promoted": {
+            "type": "boolean",
+            "description": "Door de redactie aangeraden voor deze zoekvraag (staat bovenaan).",
+        },
     }
     for facet in registry.facets():
         if facet.hit_field:

@@ -13,6 +13,7 @@ from search.analysis import tokenize
 from search.engines.base import Suggestion
 from search.engines.database import DatabaseEngine
 from search.pipeline import locale_id_for, query_plan, ranked_ids
+from search.promotions import with_promotions
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,9 @@ def get_engine():
 
 
 def search(params, engine=None):
-    """Search live, public pages of `params.language`; returns `search.types.SearchResults`."""
-    return (engine or get_engine()).search(params)
+    """Search live, public pages of `params.language`; returns `search.types.SearchResults`, with
+    the editors' recommended pages for the query first."""
+    return with_promotions((engine or get_engine()).search(params), params)
 
 
 def rank(query, language, among):

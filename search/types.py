@@ -53,6 +53,7 @@ class Hit:
     document_type: str  # a registered document type's name (its "type" facet value)
     terms: dict[str, list[Term]] = field(default_factory=dict)  # facet name -> the page's terms
     extras: dict = field(default_factory=dict)  # the type's hit fields (search.registry.HitField)
+    promoted: bool = False  # recommended by the editors for this query (search.promotions)
 
     @property
     def template(self):

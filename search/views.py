@@ -2,7 +2,11 @@
 
 from urllib.parse import urlencode
 
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +14,9 @@ from search import registry
 from search.params import parse_params
 from search.querystring import search_query
 from search.service import search
+from search.statistics import record_opened, record_search
+
+MAX_BEACON_LENGTH = 500
 
 
 def facet_order():
@@ -81,4 +88,18 @@ def search_page(request):
     }
     response = TemplateResponse(request, "search/search_page.html", context)
     response["X-Search-Backend"] = results.backend  # "database" when Elasticsearch could not answer
+    if params.query:
+        if params.page == 1:
+            record_search(params.query, results.count)
+        # Counted per search, so not served from a shared or server-side cache; the browser may
+        # keep it briefly for back and forward.
+        patch_cache_control(response, private=True, max_age=60)
     return response
+
+
+@csrf_exempt  # a counter, sent by navigator.sendBeacon from a page that may be cached (no token)
+@require_POST
+def result_opened(request):
+    """A visitor opened a result of their search (static/js/search-log.js): one count, nothing else."""
+    record_opened(request.POST.get("q", "")[:MAX_BEACON_LENGTH])
+    return HttpResponse(status=204)
