@@ -72,7 +72,8 @@ def catch_up(page_ids):
     # only if the import commits; the immediate backend runs it now, on this connection.
     update_reference_index_for_practices.enqueue(list(page_ids))
     # The listeners run after commit, when every chunk's pages are still waiting for them: light
-    # instances (no StreamField content) keep a large import's memory bounded.
+    # instances (no StreamField content) keep a large import's memory bounded. Inside the chunk's
+    # `one_change` they take the place of the pages each publish announced.
     del pages
     light = PracticePage.objects.filter(pk__in=page_ids).defer_streamfields()
     content_has_changed(pages=list(light), reason="import")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from taggit.models import Tag
 
+from changes.announce import one_change
 from practices.importing import deferred
 from practices.importing.export import canonical_for
 from practices.importing.fields import SECTION_FIELDS, text_to_stream
@@ -232,23 +233,29 @@ def write(plans, resolver, *, publish=False, user=None, progress=None):
         tags = ensure_tags(plans)
         for chunk in chunks(new_plans):
             created = []
-            for plan in chunk:
-                page = create_page(plan, tags, link_keys, slugs=slugs, publish=publish, user=user)
-                created.append(page.pk)
-                if progress:
-                    progress(1)
+            with one_change(reason="import"):
+                for plan in chunk:
+                    page = create_page(
+                        plan, tags, link_keys, slugs=slugs, publish=publish, user=user
+                    )
+                    created.append(page.pk)
+                    if progress:
+                        progress(1)
+                deferred.catch_up(created)
             summary.created += len(chunk)
-            deferred.catch_up(created)
         for chunk in chunks(updates):
             pages = existing_pages(chunk)
             changed = []
-            for plan in chunk:
-                page = pages.get(plan.existing_id) or PracticePage.objects.get(pk=plan.existing_id)
-                outcome = update_page(plan, page, tags, link_keys, publish=publish, user=user)
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if outcome == "updated":
-                    changed.append(page.pk)
-                if progress:
-                    progress(1)
-            deferred.catch_up(changed)
+            with one_change(reason="import"):
+                for plan in chunk:
+                    page = pages.get(plan.existing_id) or PracticePage.objects.get(
+                        pk=plan.existing_id
+                    )
+                    outcome = update_page(plan, page, tags, link_keys, publish=publish, user=user)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    if outcome == "updated":
+                        changed.append(page.pk)
+                    if progress:
+                        progress(1)
+                deferred.catch_up(changed)
     return summary
