@@ -54,13 +54,14 @@ messages: install-test
 	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=var
 	$(PY) manage.py compilemessages --ignore=.venv
 
-# Import speed: 10,000 generated practices into a throwaway database (BENCH_DATABASE_URL to use PostgreSQL).
-# Background tasks (Wagtail's reference index) are queued as in production, not run inline.
+# Import speed: 10,000 generated practices into a throwaway database (BENCH_DATABASE_URL to use PostgreSQL),
+# then the same practices through a plain add_child/save_revision/publish loop (PLAIN=… practices).
+# Background tasks (search and reference index) run inline, so both timings include all their work.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-import.sqlite3
 bench-import: install-test
 	$(if $(filter sqlite:///%,$(BENCH_DATABASE_URL)),rm -f $(patsubst sqlite:///%,%,$(BENCH_DATABASE_URL)))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=database $(PY) manage.py bench_import --count $${COUNT:-10000}
+	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=immediate $(PY) manage.py bench_import --count $${COUNT:-10000} $${PLAIN:+--plain $$PLAIN}
 
 # Search speed: faceted search API against a plain Wagtail search listing, on N generated practices
 # (BENCH_SEARCH_DATABASE_URL=postgres://… for PostgreSQL; the database is reused between runs).

@@ -170,6 +170,8 @@ def ensure_database(name, practices, env=None):
             "bench_import",
             "--count",
             str(practices),
+            "--plain",
+            "0",  # no plain-loop practices beside them
             env={**env, "TASKS_BACKEND": "database"},
             quiet=False,
         )

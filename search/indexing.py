@@ -7,6 +7,8 @@ circuit breaker is open) the change is stored as a PendingIndexUpdate and sent a
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -36,6 +38,10 @@ def _key(instance):
     )
 
 
+# Inside `batched()`: the changes gathered so far, by (content_type_id, object_id).
+_batch = ContextVar("search_engine_batch", default=None)
+
+
 def schedule(instances, action=UPDATE):
     """Send these objects to the engine once the current transaction has committed."""
     if get_engine_backend() is None:
@@ -43,8 +49,32 @@ def schedule(instances, action=UPDATE):
     changes = [
         (*_key(instance), action) for instance in instances if class_is_indexed(type(instance))
     ]
-    if changes:
+    batch = _batch.get()
+    if batch is not None:
+        batch.update({change[:2]: change for change in changes})
+    elif changes:
         transaction.on_commit(lambda: send(changes))
+
+
+@contextmanager
+def batched():
+    """Gather what `schedule` is given inside and send it after commit in a few bulk requests,
+    instead of one request per object (an import publishes thousands of pages in one transaction).
+    Nothing is sent when the block raises: its transaction is being rolled back."""
+    batch = {}
+    token = _batch.set(batch)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+    if batch:
+        changes = list(batch.values())
+        transaction.on_commit(lambda: send_in_batches(changes))
+
+
+def send_in_batches(changes):
+    for start in range(0, len(changes), RETRY_BATCH):
+        send(changes[start : start + RETRY_BATCH])
 
 
 def send(changes, *, force=False):

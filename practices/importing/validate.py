@@ -438,8 +438,9 @@ class Validator:
                 plan.existing_id = translated
 
 
-def slug_for(name, taken):
-    base = slugify(name)[:90] or "term"
+def slug_for(name, taken, *, fallback="term", length=90):
+    """A slug for `name` that is not in `taken` (which it is added to)."""
+    base = slugify(name)[:length] or fallback
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

@@ -1,16 +1,15 @@
-"""Write validated rows: new practices in bulk, changed ones as a new revision, unchanged ones untouched."""
+"""Write validated rows through Wagtail's page API: new practices are added to the tree and get a
+revision (published if asked), changed ones get a new revision, unchanged ones are left alone."""
 
-import gc
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.utils.text import slugify
 from taggit.models import Tag
 
-from practices.importing import bulk
+from changes.announce import one_change
+from practices.importing import deferred
 from practices.importing.export import canonical_for
 from practices.importing.fields import SECTION_FIELDS, text_to_stream
 from practices.importing.validate import TERM_MODELS, NewTerm, slug_for
@@ -20,7 +19,15 @@ from practices.models import (
     PracticeTag,
 )
 
-CHUNK = 1000  # pages created per bulk call: bounds memory, keeps the progress bar moving
+CHUNK = 500  # pages per round of held-back work (search index, reference index, announcement)
+# The inline rows of a practice page, as modelcluster keeps them in memory before saving.
+CHILD_RELATIONS = (
+    "practice_themes",
+    "practice_professional_groups",
+    "practice_learning_forms",
+    "involved_municipalities",
+    "tagged_items",
+)
 
 
 @dataclass
@@ -139,22 +146,48 @@ def apply_plan(page, plan, tags, link_keys):
     ]
 
 
-def new_page(plan, tags, link_keys):
+def new_page(plan, tags, link_keys, *, slugs, user):
+    """An unsaved page for the plan, as the admin's create view would have it before `add_child`."""
     page = PracticePage(
-        slug=slugify(plan.fields["title"])[:80] or "praktijkvoorbeeld",
+        slug=slug_for(plan.fields["title"], slugs, fallback="praktijkvoorbeeld", length=80),
         locale=plan.locale,
         translation_key=plan.translation_key,
+        owner=user,
+        live=False,  # made live by publishing its revision, if asked
     )
     apply_plan(page, plan, tags, link_keys)
+    return page
+
+
+class ChildSlugs:
+    """The slugs taken beneath each parent, read once: a new page's slug must be unique among its
+    siblings, and Wagtail refuses a taken one rather than choosing another."""
+
+    def __init__(self):
+        self.taken = {}
+
+    def __getitem__(self, parent):
+        if parent.pk not in self.taken:
+            self.taken[parent.pk] = set(parent.get_children().values_list("slug", flat=True))
+        return self.taken[parent.pk]
+
+
+def create_page(plan, tags, link_keys, *, slugs, publish, user):
+    """Create the page the ordinary way: add it to the tree, save a revision, publish it if asked."""
+    page = new_page(plan, tags, link_keys, slugs=slugs[plan.parent], user=user)
+    plan.parent.add_child(instance=page)
+    revision = page.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
     return page
 
 
 def existing_pages(plans):
     """The pages the plans update by id, with what `canonical_for` compares (inline rows, tags)
     fetched in a few queries for them all instead of several per page."""
-    return PracticePage.objects.prefetch_related(
-        *bulk.CHILD_RELATIONS, "tagged_items__tag"
-    ).in_bulk([plan.existing_id for plan in plans])
+    return PracticePage.objects.prefetch_related(*CHILD_RELATIONS, "tagged_items__tag").in_bulk(
+        [plan.existing_id for plan in plans]
+    )
 
 
 def update_page(plan, page, tags, link_keys, *, publish, user):
@@ -173,50 +206,56 @@ def update_page(plan, page, tags, link_keys, *, publish, user):
     return "updated"
 
 
-@contextmanager
-def collector_paused():
-    """Building and writing a chunk makes so many objects that Python's cyclic garbage collector
-    would run again and again, each time scanning everything the process holds; a chunk's
-    garbage can wait until the chunk is written."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+def chunks(items):
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
 
 
 def write(plans, resolver, *, publish=False, user=None, progress=None):
-    """Create and update the pages for valid plans in one transaction; returns a Summary."""
+    """Create and update the pages for valid plans in one transaction; returns a Summary.
+
+    One transaction for the whole file, because editors rely on all-or-nothing: the file was
+    checked as a whole first, and a failure while writing (a lost connection, a full disk) must
+    not leave half of it published. Chunks bound what is held in memory and when the held-back
+    bulk work (search index, reference index, "content changed") is done; they need no savepoint
+    of their own, since there is nothing to keep of a chunk that failed.
+    """
     summary = Summary()
     link_keys = LinkKeys()
+    slugs = ChildSlugs()
     default_first = sorted(
         plans, key=lambda plan: plan.locale.language_code != settings.LANGUAGE_CODE
     )
-    with transaction.atomic():
+    new_plans = [plan for plan in default_first if plan.existing_id is None]
+    updates = [plan for plan in default_first if plan.existing_id is not None]
+    with transaction.atomic(), deferred.held_back():
         create_missing_terms(resolver)
         tags = ensure_tags(plans)
-        new_plans = [plan for plan in default_first if plan.existing_id is None]
-        for parent_id in dict.fromkeys(plan.parent.pk for plan in new_plans):
-            group = [plan for plan in new_plans if plan.parent.pk == parent_id]
-            parent = group[0].parent
-            with bulk.creating(parent, count=len(group), publish=publish, user=user) as creator:
-                for start in range(0, len(group), CHUNK):
-                    chunk = group[start : start + CHUNK]
-                    with collector_paused():
-                        creator.add([new_page(plan, tags, link_keys) for plan in chunk])
-                    summary.created += len(chunk)
+        for chunk in chunks(new_plans):
+            created = []
+            with one_change(reason="import"):
+                for plan in chunk:
+                    page = create_page(
+                        plan, tags, link_keys, slugs=slugs, publish=publish, user=user
+                    )
+                    created.append(page.pk)
                     if progress:
-                        progress(len(chunk))
-        updates = [plan for plan in default_first if plan.existing_id is not None]
-        for start in range(0, len(updates), CHUNK):
-            chunk = updates[start : start + CHUNK]
+                        progress(1)
+                deferred.catch_up(created)
+            summary.created += len(chunk)
+        for chunk in chunks(updates):
             pages = existing_pages(chunk)
-            for plan in chunk:
-                page = pages.get(plan.existing_id) or PracticePage.objects.get(pk=plan.existing_id)
-                outcome = update_page(plan, page, tags, link_keys, publish=publish, user=user)
-                setattr(summary, outcome, getattr(summary, outcome) + 1)
-                if progress:
-                    progress(1)
+            changed = []
+            with one_change(reason="import"):
+                for plan in chunk:
+                    page = pages.get(plan.existing_id) or PracticePage.objects.get(
+                        pk=plan.existing_id
+                    )
+                    outcome = update_page(plan, page, tags, link_keys, publish=publish, user=user)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    if outcome == "updated":
+                        changed.append(page.pk)
+                    if progress:
+                        progress(1)
+                deferred.catch_up(changed)
     return summary

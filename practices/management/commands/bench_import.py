@@ -1,4 +1,6 @@
-"""`manage.py bench_import`: generate N practices, import them, and print practices per second.
+"""`manage.py bench_import`: generate N practices, import them, and print practices per second;
+then make the same practices with a plain loop of `add_child` + `save_revision().publish()` beneath
+a second parent, and print its rate and the ratio.
 
 Run it on a throwaway database (`make bench-import` does); it checks afterwards that the page tree
 is valid, every page has a (live) revision and the search index holds every page.
@@ -16,8 +18,16 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backend
 
+from practices.importing.reader import read_rows
 from practices.importing.service import import_file
-from practices.models import Municipality, PracticePage, ProfessionalGroup, Theme
+from practices.importing.validate import Validator
+from practices.models import (
+    Municipality,
+    PracticeIndexPage,
+    PracticePage,
+    ProfessionalGroup,
+    Theme,
+)
 from practices.setup import ensure_practices_setup
 
 WORDS = (
@@ -54,6 +64,47 @@ def generated_rows(count, seed=2015):
         }
 
 
+def write_rows(path, rows):
+    with open(path, "w", encoding="utf-8") as stream:
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def plain_parent():
+    """A second practice index beside the real one, for the plain loop's pages: same kind of
+    parent, same locale, but its own children (slugs, tree positions) and not the import's."""
+    index = PracticeIndexPage.objects.filter(locale__language_code="nl").order_by("path").first()
+    parent = PracticeIndexPage(title="Benchmark (gewone lus)", slug="benchmark-gewone-lus")
+    index.get_parent().add_child(instance=parent)
+    return parent
+
+
+def plain_loop(rows):
+    """The same practices the way a script without the importer would make them: one page at a
+    time through Wagtail's API, every receiver doing its own work on every save. Reading and
+    checking the rows is timed too, as in the import."""
+    from practices.importing.writer import (
+        ChildSlugs,
+        LinkKeys,
+        create_missing_terms,
+        ensure_tags,
+        new_page,
+    )
+
+    parent = plain_parent()
+    validator = Validator()
+    plans, problems = validator.validate(rows)
+    if problems:
+        raise CommandError("\n".join(str(problem) for problem in problems[:10]))
+    create_missing_terms(validator.terms)
+    tags, link_keys, slugs = ensure_tags(plans), LinkKeys(), ChildSlugs()
+    for plan in plans:
+        page = new_page(plan, tags, link_keys, slugs=slugs[parent], user=None)
+        parent.add_child(instance=page)
+        page.save_revision(log_action=True).publish()
+    return len(plans)
+
+
 class Command(BaseCommand):
     help = (
         "Meet de importsnelheid met gegenereerde praktijkvoorbeelden (gebruik een wegwerpdatabase)."
@@ -69,14 +120,18 @@ class Command(BaseCommand):
             default=200,
             help="afterwards, re-import the file with this many practices changed (0: skip)",
         )
+        parser.add_argument(
+            "--plain",
+            type=int,
+            default=None,
+            help="practices for the plain add_child/save_revision/publish loop (default: --count; 0: skip)",
+        )
 
     def timed_import(self, rows, publish):
         """Import rows from a temporary file; returns the result, seconds and CPU seconds."""
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "bench.jsonl"
-            with open(path, "w", encoding="utf-8") as stream:
-                for row in rows:
-                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            write_rows(path, rows)
             started, cpu_started = time.perf_counter(), time.process_time()
             result = import_file(path, publish=publish)
             elapsed = time.perf_counter() - started
@@ -84,6 +139,20 @@ class Command(BaseCommand):
         if result.problems:
             raise CommandError("\n".join(str(problem) for problem in result.problems[:10]))
         return result, elapsed, cpu
+
+    def timed_plain_loop(self, count):
+        """The plain loop over the same generated practices (other ids, another parent)."""
+        rows = (
+            {**row, "id": row["id"].replace("bench-", "plain-")} for row in generated_rows(count)
+        )
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "plain.jsonl"
+            write_rows(path, rows)
+            started, cpu_started = time.perf_counter(), time.process_time()
+            made = plain_loop(read_rows(path)[0])
+            elapsed = time.perf_counter() - started
+            cpu = time.process_time() - cpu_started
+        return made, elapsed, cpu
 
     def reimport(self, count, changed, publish):
         """Re-import the same file, with the first `changed` practices edited: what editors run
@@ -99,10 +168,11 @@ class Command(BaseCommand):
             f"in {elapsed:.1f} s"
         )
 
-    def handle(self, *args, count, publish, changed, **options):
+    def handle(self, *args, count, publish, changed, plain, **options):
         ensure_practices_setup()
         if PracticePage.objects.filter(external_id__startswith="bench-").exists():
             raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
+        plain = count if plain is None else plain
         self.stdout.write(f"{count} praktijkvoorbeelden genereren en importeren …")
         result, elapsed, cpu = self.timed_import(generated_rows(count), publish)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
@@ -115,14 +185,13 @@ class Command(BaseCommand):
         ).count()
         found = get_search_backend().search("Praktijkvoorbeeld", PracticePage).count()
         created = result.summary.created
+        rate = created / elapsed
         self.stdout.write(
             f"geïmporteerd: {created} in {elapsed:.1f} s (CPU van dit proces: {cpu:.1f} s)"
         )
-        self.stdout.write(
-            self.style.SUCCESS(f"praktijkvoorbeelden per seconde: {created / elapsed:.0f}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"praktijkvoorbeelden per seconde: {rate:.1f}"))
         # On a busy machine wall-clock time mostly measures the neighbours; CPU time does not.
-        self.stdout.write(f"per seconde CPU-tijd van dit proces: {created / cpu:.0f}")
+        self.stdout.write(f"per seconde CPU-tijd van dit proces: {created / cpu:.1f}")
         self.stdout.write(f"piekgeheugen van dit proces: {peak:.0f} MiB")
         self.stdout.write(f"boomproblemen (Page.find_problems): {len(tree_problems)}")
         self.stdout.write(
@@ -138,9 +207,26 @@ class Command(BaseCommand):
             queued = DBTaskResult.objects.filter(task_path__endswith="for_practices").count()
             self.stdout.write(
                 f"referentie-index: {queued} achtergrondtaken in de wachtrij voor de worker "
-                "(manage.py db_worker), zoals Wagtail die bij elke opgeslagen pagina plant"
+                "(manage.py db_worker), één per blok geïmporteerde pagina's"
             )
         else:
             self.stdout.write("referentie-index: bijgewerkt tijdens de import (geen worker)")
         if changed:
             self.reimport(count, min(changed, count), publish)
+        if plain:
+            made, plain_elapsed, plain_cpu = self.timed_plain_loop(plain)
+            plain_rate = made / plain_elapsed
+            self.stdout.write(
+                f"gewone lus (add_child + save_revision + publish): {made} in "
+                f"{plain_elapsed:.1f} s (CPU: {plain_cpu:.1f} s)"
+            )
+            self.stdout.write(f"gewone lus, praktijkvoorbeelden per seconde: {plain_rate:.1f}")
+            self.stdout.write(
+                f"gewone lus, per seconde CPU-tijd van dit proces: {made / plain_cpu:.1f}"
+            )
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"import / gewone lus: {rate / plain_rate:.2f}x "
+                    f"(CPU-tijd: {(created / cpu) / (made / plain_cpu):.2f}x)"
+                )
+            )
