@@ -28,6 +28,7 @@ def test_api_answers_in_the_documented_shape(client, practices):
         "learning_forms",
         "type",  # extra: praktijkvoorbeeld or publicatie
         "locations",  # extra: for a publication, the pages of its files the words are on
+        "promoted",  # recommended by the editors for this query
     }
     assert hit["type"] == "praktijkvoorbeeld"
     assert hit["municipality"] == {
