@@ -10,6 +10,6 @@ class CachingConfig(AppConfig):
         # The page cache follows the content version by itself (caching.middleware); a frontend
         # cache must be told.
         from caching.frontend import purge_listings
-        from changes.signals import content_changed
+        from changes.signals import content_changing
 
-        content_changed.connect(purge_listings, dispatch_uid="caching-purge-listings")
+        content_changing.connect(purge_listings, dispatch_uid="caching-purge-listings")

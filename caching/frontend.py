@@ -3,15 +3,21 @@ addresses that show changed pages.
 
 Wagtail's frontend_cache app purges a page's own address on publish and unpublish. Listings,
 counts, feeds and the sitemap show a page too: each content app declares, per page model, which
-addresses list its pages (`register_listing_paths`). On `content_changed` the addresses of every
+addresses list its pages (`register_listing_paths`). On `content_changing` (read inside the
+transaction, so a deleted page's listings are still known; purged after commit) the addresses of every
 changed page and of its listings are purged in one batch, each address once, however many pages an
 import chunk changed.
 """
 
+import logging
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 _listing_paths = {}  # page model -> function(pages) -> paths
 
@@ -57,9 +63,12 @@ def purge_batch(pages):
     by_function = defaultdict(list)
     roots = defaultdict(set)  # function -> root URLs of the sites its pages are on
     for page in pages:
-        batch.add_page(page)
+        try:
+            batch.add_page(page)
+            site = page.get_site()
+        except ObjectDoesNotExist:  # deleted with its site (the placeholder welcome page)
+            continue
         function = listing_function(page.specific_class or type(page))
-        site = page.get_site()
         if function is None or site is None:
             continue
         by_function[function].append(page)
@@ -71,6 +80,13 @@ def purge_batch(pages):
 
 
 def purge_listings(sender, pages=(), **kwargs):
-    """content_changed receiver: purge what shows the changed pages, when a frontend cache is set."""
-    if pages and getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_batch(pages).purge()
+    """content_changing receiver: work out now, while a deleted page's links still exist, what shows
+    the changed pages; purge it once the change is committed (when a frontend cache is set)."""
+    if not pages or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    try:
+        batch = purge_batch(pages)
+    except Exception:  # a purge must never stop a publish; the cache entries expire by themselves
+        logger.exception("Could not work out which addresses to purge")
+        return
+    transaction.on_commit(batch.purge, robust=True)

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from django.db import transaction
 
-from changes.signals import content_changed
+from changes.signals import content_changed, content_changing
 from changes.version import new_version
 
 _local = threading.local()
@@ -26,6 +26,7 @@ def content_has_changed(pages=(), reason="", sender=None):
         return
     new_version()
     pages = list(pages)
+    content_changing.send(sender=sender, pages=pages, reason=reason)
     transaction.on_commit(
         lambda: content_changed.send(sender=sender, pages=pages, reason=reason), robust=True
     )

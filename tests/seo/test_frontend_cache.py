@@ -86,6 +86,9 @@ def test_deleting_a_practice_purges_its_address_and_the_overviews(
         practice.delete()
     for path in (url, "/", "/praktijkvoorbeelden/", "/zoeken/", "/feed/atom/", "/sitemap.xml"):
         assert path in varnish, (path, varnish)
+    # Worked out before the delete, while the practice's links to its terms still existed.
+    for path in ("/thema/de-bedoeling/", "/gemeente/barneveld/"):
+        assert path in varnish, (path, varnish)
 
 
 def test_an_import_chunk_purges_each_listing_once(
