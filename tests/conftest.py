@@ -68,8 +68,21 @@ def english_home(home_page):
     return home_page.get_translation(Locale.objects.get(language_code="en"))
 
 
-@pytest.fixture
-def practice_index(home_page):
+def practice_index_page():
+    """The Dutch practice index under the home page: the one module content made, else a new one."""
+    from practices.models import PracticeIndexPage
     from tests.factories import PracticeIndexPageFactory
 
-    return PracticeIndexPageFactory(parent=home_page)
+    home = ensure_site_structure()
+    existing = PracticeIndexPage.objects.child_of(home).first()
+    return existing or PracticeIndexPageFactory(parent=home)
+
+
+@pytest.fixture(scope="module")
+def module_practice_index(module_db):
+    return practice_index_page()
+
+
+@pytest.fixture
+def practice_index(home_page):
+    return practice_index_page()
