@@ -1,7 +1,7 @@
 """A practice in Dutch with its English translation, a draft and a private page beside it.
 
-Made once per module (`module_db`), each when a test first asks for it; each test gets its own
-copies read from the database.
+Made once per module (`module_db`), each when a test first asks for it (the translation per test);
+each test gets its own copies read from the database.
 """
 
 import pytest
@@ -59,9 +59,9 @@ def module_practice(module_practice_index, module_places, module_themes):
     )
 
 
-@pytest.fixture(scope="module")
-def module_english_practice(module_practice):
-    practice = module_practice
+@pytest.fixture
+def english_practice(practice):
+    """Made per test: the module's other tests check the practice without a translation."""
     return translate_practice(
         practice,
         "Barneveld stops internal recharging",
@@ -108,11 +108,6 @@ def themes(module_themes, db):
 @pytest.fixture
 def practice(module_practice, db):
     return reloaded(module_practice)
-
-
-@pytest.fixture
-def english_practice(module_english_practice, db):
-    return reloaded(module_english_practice)
 
 
 @pytest.fixture
