@@ -34,8 +34,11 @@ run: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (beheer: http://127.0.0.1:$(PORT)/admin/)"
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# One pytest-xdist worker per core, each with its own test database; whole files go to one worker,
+# so content a module builds once is built once. PYTEST_ARGS="-n 0" runs in one process (debugging).
+PYTEST_WORKERS ?= auto
 test: install-test
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -1,13 +1,63 @@
-"""Shared fixtures: the site skeleton every page test needs."""
+"""Shared fixtures: the site skeleton every page test needs, built once per test database."""
 
 import pytest
+from django.db import transaction
 
 from home.site_structure import ensure_site_structure
+from tests.database import build_session_start, restore_session_start
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Each worker's test database, migrated, with the site skeleton committed once: every test's
+    transaction starts with the home pages instead of building them again."""
+    with django_db_blocker.unblock():
+        build_session_start()
+
+
+def transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or any(
+        name in getattr(item, "fixturenames", ()) for name in ("transactional_db", "live_server")
+    )
+
+
+blocker_key = pytest.StashKey()
+
+
+@pytest.fixture(autouse=True)
+def remember_db_blocker(request, django_db_blocker):
+    request.node.stash[blocker_key] = django_db_blocker
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has been torn down (and its database emptied), put back what
+    every other test of this worker starts from."""
+    result = yield
+    blocker = item.stash.get(blocker_key, None)
+    if blocker is not None and transactional(item):
+        with blocker.unblock():
+            restore_session_start()
+    return result
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a module, rolled back at its end: content that module fixtures make
+    on it is made once for all the module's tests (like Django's `setUpTestData`). Each test still
+    runs in a savepoint of its own (`db`), so what a test changes is undone before the next one;
+    module fixtures hand each test fresh copies of the shared objects (`tests.database.reloaded`).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
 def home_page(db):
-    """The Dutch home page, with its English translation and the default site."""
+    """The Dutch home page, with its English translation and the default site (already there:
+    see `django_db_setup`; made again only when a transactional test before emptied the database)."""
     return ensure_site_structure()
 
 
@@ -18,17 +68,21 @@ def english_home(home_page):
     return home_page.get_translation(Locale.objects.get(language_code="en"))
 
 
-@pytest.fixture
-def practice_index(home_page):
+def practice_index_page():
+    """The Dutch practice index under the home page: the one module content made, else a new one."""
+    from practices.models import PracticeIndexPage
     from tests.factories import PracticeIndexPageFactory
 
-    return PracticeIndexPageFactory(parent=home_page)
+    home = ensure_site_structure()
+    existing = PracticeIndexPage.objects.child_of(home).first()
+    return existing or PracticeIndexPageFactory(parent=home)
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """The session's one headless Chromium (tests/browser/chromium.py), shared by all browser tests."""
-    from tests.browser.chromium import running_chromium
+@pytest.fixture(scope="module")
+def module_practice_index(module_db):
+    return practice_index_page()
 
-    with running_chromium() as chromium:
-        yield chromium
+
+@pytest.fixture
+def practice_index(home_page):
+    return practice_index_page()

@@ -20,6 +20,7 @@ from practices.models import (
     Province,
     Theme,
 )
+from tests.deferred import each_task_once
 
 
 def locale(code="nl"):
@@ -86,6 +87,7 @@ def paragraph(text):
     return [("paragraph", f"<p>{part.strip()}</p>") for part in text.split("\n\n") if part.strip()]
 
 
+@each_task_once()
 def make_practice(
     parent,
     title,

@@ -1,7 +1,7 @@
-"""The one headless Chromium of a test session: Debian's package, driven by Playwright's sync API.
+"""Headless Chromium for the browser tests: Debian's package, driven by Playwright's sync API.
 
-Playwright allows one sync API instance per thread, so every browser test (tests/browser,
-tests/crawl) shares this one, through the `browser` fixture of tests/conftest.py.
+Playwright allows one sync API instance per thread: tests/browser and tests/crawl each start one
+for their package (the `browser` and `crawl_browser` fixtures) and close it when the package is done.
 """
 
 import contextlib

@@ -1,11 +1,11 @@
-"""One live server with demo-like content for all browser tests (the one headless Chromium is
-the `browser` fixture of tests/conftest.py).
+"""One live server with demo-like content and one headless Chromium for all browser tests.
 
 pytest-django's `live_server` fixture would wrap every test in `transactional_db`, which empties
-the database after each test; building the content once per session is what keeps these tests
+the database after each test; building the content once for the package is what keeps these tests
 fast. So the server below is pytest-django's own `LiveServer`, started once, serving content that
-is committed once into the test database (put back in its just-migrated state first and again at
-the end). pytest-django runs these tests after all other database tests.
+is committed once into the test database. When the package is done, the database is put back as
+every other test starts from it (tests/database.py), so an xdist worker can run other tests after
+these.
 """
 
 from pathlib import Path
@@ -14,31 +14,27 @@ import pytest
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.content import build_site_content, restore_migrated_state
+from tests.browser.chromium import running_chromium
+from tests.browser.content import build_site_content
+from tests.database import restore_session_start
 
 HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests use the test database (so pytest-django creates it even when they run alone),
-    and ask for its state right after the migrations to be kept (serialized_rollback): a
-    transactional test that ran before them has emptied it, places and terms included.
-
-    This runs after pytest-django has put the tests in order, so they stay last.
-    """
+    """Browser tests use the test database (so pytest-django creates it even when they run alone)."""
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.django_db(serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(django_db_setup, django_db_blocker):
     """The running site: `site.url` is its address, `site.pages` the addresses of its content."""
     with django_db_blocker.unblock():
         name = str(connection.settings_dict["NAME"])
         if "test" not in name and "memory" not in name:
             pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        restore_migrated_state()
         pages = build_site_content()
         server = LiveServer("127.0.0.1")
         server.pages = pages
@@ -46,7 +42,15 @@ def site(django_db_setup, django_db_blocker):
             yield server
         finally:
             server.stop()
-            restore_migrated_state()
+            restore_session_start()
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """Headless Chromium for this package (tests/browser/chromium.py); it is closed when the
+    package is done, as Playwright's event loop must not outlive the browser tests."""
+    with running_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture

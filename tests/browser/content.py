@@ -7,12 +7,8 @@ every page type has something real to render: terms, places, practices, one left
 import datetime
 import io
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command, get_commands
-from django.core.management.color import no_style
-from django.db import connection
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.information_pages import ensure_information_pages
 from home.site_structure import ensure_site_structure
@@ -27,46 +23,6 @@ from tests.factories import (
     ThemeFactory,
     make_practice,
 )
-
-# The database as the migrations left it, kept by Django when the test database was created.
-_migrated_state = []
-
-
-def restore_migrated_state():
-    """Put the test database back as the migrations left it: a transactional test that ran before
-    has emptied it, places and terms included. Needs the state kept at creation, which tests
-    marked `django_db(serialized_rollback=True)` ask for.
-
-    Django's connections are context-local, and Playwright's sync API runs in a context of its
-    own: the state is read from the first context that has it and remembered here.
-    """
-    kept = getattr(connection, "_test_serialized_contents", None)
-    if kept is not None and not _migrated_state:
-        _migrated_state.append(kept)
-    if not _migrated_state:  # nothing kept (a reused database): nothing emptied it either
-        return
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    connection.creation.deserialize_db_from_string(_migrated_state[0])
-    # The restored rows keep their ids, but the flush reset PostgreSQL's sequences: move them past
-    # those ids, or the next page created would collide with the root page.
-    with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-            cursor.execute(statement)
-    ContentType.objects.clear_cache()  # the ids are the migrated ones again, not the cached ones
-
-
-def ensure_root():
-    """A flushed test database (after a transactional test) has lost Wagtail's root page."""
-    if Page.get_first_root_node() is None:
-        locale = Locale.objects.get_or_create(language_code="nl")[0]
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
 
 
 def translate_term(term, name, slug):
@@ -181,7 +137,6 @@ def build_with_factories():
 
 def build_site_content():
     """Create the content (committed: a separate server thread serves it) and return key addresses."""
-    ensure_root()
     if "load_demo_content" in get_commands():
         ensure_site_structure()
         call_command("load_demo_content", verbosity=0)

@@ -1,7 +1,8 @@
 """The demo site exactly as `make run` builds it, served once for the crawl, and one headless Chromium.
 
 Like the accessibility tests (tests/browser/conftest.py), the content is committed once into the test
-database for a server thread to serve, and the database is put back as it was when the session ends.
+database for a server thread to serve, and the database is put back as every other test starts from
+it (tests/database.py) when the package is done.
 """
 
 import io
@@ -13,7 +14,8 @@ from django.core.management import call_command
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser.content import ensure_root, restore_migrated_state
+from tests.browser.chromium import running_chromium
+from tests.database import restore_session_start
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -23,28 +25,28 @@ HERE = Path(__file__).parent
 def pytest_collection_modifyitems(items):
     for item in items:
         if HERE in item.path.parents:
-            item.add_marker(pytest.mark.django_db(serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def demo_site(django_db_setup, django_db_blocker):
     """A live server with the demo content `make run` loads (setup_site without the admin account)."""
     with django_db_blocker.unblock():
         name = str(connection.settings_dict["NAME"])
         if "test" not in name and "memory" not in name:
             pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        restore_migrated_state()  # a transactional test before may have emptied it
-        ensure_root()
         call_command("setup_site", "--no-admin", stdout=io.StringIO())
         server = LiveServer("127.0.0.1")
         try:
             yield server
         finally:
             server.stop()
-            restore_migrated_state()
+            restore_session_start()
 
 
-@pytest.fixture(scope="session")
-def crawl_browser(demo_site, browser):  # the site first: not in Playwright's context
-    """The session's one Chromium (tests/conftest.py): Playwright allows one per thread."""
-    return browser
+@pytest.fixture(scope="package")
+def crawl_browser(demo_site):  # the site first: not in Playwright's context
+    """Headless Chromium for the crawl, closed when the package is done (Playwright allows one
+    per thread, and its event loop must not outlive these tests)."""
+    with running_chromium() as chromium:
+        yield chromium

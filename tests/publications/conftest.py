@@ -1,7 +1,14 @@
-"""Fixtures for publication tests: an index under the home page and a published report with a PDF."""
+"""Fixtures for publication tests: an index under the home page and a published report with a PDF.
+
+The index is made once per module (`module_db`); the report and its file per test, as some tests
+replace or delete the file on disk.
+"""
 
 import pytest
 
+from home.site_structure import ensure_site_structure
+from publications.models import PublicationIndexPage
+from tests.database import reloaded
 from tests.publications.helpers import (
     make_document,
     make_publication,
@@ -17,9 +24,20 @@ REPORT_PAGES = [
 ]
 
 
+def publication_index_page():
+    """The publication index under the home page: the one module content made, else a new one."""
+    home = ensure_site_structure()
+    return PublicationIndexPage.objects.child_of(home).first() or make_publication_index(home)
+
+
+@pytest.fixture(scope="module")
+def module_publication_index(module_db):
+    return publication_index_page()
+
+
 @pytest.fixture
-def publication_index(home_page):
-    return make_publication_index(home_page)
+def publication_index(module_publication_index, db):
+    return reloaded(module_publication_index)
 
 
 @pytest.fixture

@@ -1,9 +1,13 @@
-"""Fixtures for the search tests: a few practices spread over municipalities, themes and years."""
+"""Fixtures for the search tests: a few practices spread over municipalities, themes and years.
+
+Made once per module (`module_db`); each test gets its own copies read from the database.
+"""
 
 import datetime
 
 import pytest
 
+from tests.database import reloaded
 from tests.factories import (
     LearningFormFactory,
     MunicipalityFactory,
@@ -14,8 +18,8 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def places(db):
+@pytest.fixture(scope="module")
+def module_places(module_db):
     fryslan = ProvinceFactory(name="Fryslân", slug="fryslan")
     zuid_holland = ProvinceFactory(name="Zuid-Holland", slug="zuid-holland")
     return {
@@ -35,8 +39,8 @@ def places(db):
     }
 
 
-@pytest.fixture
-def terms(db):
+@pytest.fixture(scope="module")
+def module_terms(module_db):
     return {
         "jeugd": ThemeFactory(name="Jeugdzorg", slug="jeugdzorg"),
         "bedoeling": ThemeFactory(name="De bedoeling", slug="de-bedoeling"),
@@ -47,8 +51,9 @@ def terms(db):
     }
 
 
-@pytest.fixture
-def practices(practice_index, places, terms):
+@pytest.fixture(scope="module")
+def module_practices(module_practice_index, module_places, module_terms):
+    practice_index, places, terms = module_practice_index, module_places, module_terms
     inkoop = make_practice(
         practice_index,
         "Inkopers jeugdzorg leren van elkaar",
@@ -82,3 +87,18 @@ def practices(practice_index, places, terms):
         practice_date=datetime.date(2022, 9, 1),
     )
     return {"inkoop": inkoop, "keukentafel": keukentafel, "omgeving": omgeving}
+
+
+@pytest.fixture
+def places(module_places, db):
+    return reloaded(module_places)
+
+
+@pytest.fixture
+def terms(module_terms, db):
+    return reloaded(module_terms)
+
+
+@pytest.fixture
+def practices(module_practices, db):
+    return reloaded(module_practices)

@@ -6,7 +6,12 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from practices.listings import facet_counts
-from tests.publications.conftest import REPORT_PAGES, publication_index  # noqa: F401 - fixture
+from tests.database import reloaded
+from tests.publications.conftest import (  # noqa: F401 - fixtures
+    REPORT_PAGES,
+    module_publication_index,
+    publication_index,
+)
 from tests.publications.helpers import make_document, make_publication, pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -19,29 +24,36 @@ def hidden_pages():
     return [("Intern", ["Niet openbaar."]), ("Verslag", [f"Het {HIDDEN_WORD} van de raad."])]
 
 
-@pytest.fixture
-def publications(publication_index, practices, terms):  # noqa: F811 - fixture argument
-    """The demo-like 2015 report (4 pages), a draft and a private publication with a hidden word."""
+@pytest.fixture(scope="module")
+def module_publications(module_publication_index, module_practices, module_terms):  # noqa: F811
+    """The demo-like 2015 report (4 pages), a draft and a private publication with a hidden word,
+    made once for the module."""
+    index, practices, terms = module_publication_index, module_practices, module_terms
     report = make_publication(
-        publication_index,
+        index,
         "Overheidsprofessionals werken aan nieuwe rollen",
         documents=[make_document("Rapport", "rapport.pdf", pdf_bytes(REPORT_PAGES))],
         themes=[terms["jeugd"]],
         summary="Tips voor zelflerende organisaties, met veel praktijkvoorbeelden.",
     )
     make_publication(
-        publication_index,
+        index,
         "Concept van een rapport",
         documents=[make_document("Concept", "concept.pdf", pdf_bytes(hidden_pages()))],
         publish=False,
     )
     private = make_publication(
-        publication_index,
+        index,
         "Intern verslag",
         documents=[make_document("Intern", "intern.pdf", pdf_bytes(hidden_pages()))],
     )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     return {"report": report, "practices": practices}
+
+
+@pytest.fixture
+def publications(module_publications, db):
+    return reloaded(module_publications)
 
 
 def facet(data, name):

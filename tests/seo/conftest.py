@@ -1,9 +1,14 @@
-"""A practice in Dutch with its English translation, a draft and a private page beside it."""
+"""A practice in Dutch with its English translation, a draft and a private page beside it.
+
+Made once per module (`module_db`), each when a test first asks for it (the translation per test);
+each test gets its own copies read from the database.
+"""
 
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
 from tests.browser.content import translate_practice
+from tests.database import reloaded
 from tests.factories import (
     MunicipalityFactory,
     ProfessionalGroupFactory,
@@ -13,8 +18,8 @@ from tests.factories import (
 )
 
 
-@pytest.fixture
-def places(db):
+@pytest.fixture(scope="module")
+def module_places(module_db):
     gelderland = ProvinceFactory(name="Gelderland", slug="gelderland")
     return {
         "barneveld": MunicipalityFactory(
@@ -24,8 +29,8 @@ def places(db):
     }
 
 
-@pytest.fixture
-def themes(db):
+@pytest.fixture(scope="module")
+def module_themes(module_db):
     english = Locale.objects.get_or_create(language_code="en")[0]
     purpose = ThemeFactory(name="De bedoeling", slug="de-bedoeling")
     youth = ThemeFactory(name="Jeugdzorg", slug="jeugdzorg")
@@ -40,8 +45,9 @@ def themes(db):
     return {"purpose": purpose, "youth": youth}
 
 
-@pytest.fixture
-def practice(practice_index, english_home, places, themes):
+@pytest.fixture(scope="module")
+def module_practice(module_practice_index, module_places, module_themes):
+    practice_index, places, themes = module_practice_index, module_places, module_themes
     return make_practice(
         practice_index,
         "Barneveld stopt met interne doorbelasting",
@@ -55,6 +61,7 @@ def practice(practice_index, english_home, places, themes):
 
 @pytest.fixture
 def english_practice(practice):
+    """Made per test: the module's other tests check the practice without a translation."""
     return translate_practice(
         practice,
         "Barneveld stops internal recharging",
@@ -62,8 +69,9 @@ def english_practice(practice):
     )
 
 
-@pytest.fixture
-def draft_practice(practice_index, places, themes):
+@pytest.fixture(scope="module")
+def module_draft_practice(module_practice_index, module_places, module_themes):
+    practice_index, places, themes = module_practice_index, module_places, module_themes
     return make_practice(
         practice_index,
         "Ede concept dat nog niet af is",
@@ -74,8 +82,9 @@ def draft_practice(practice_index, places, themes):
     )
 
 
-@pytest.fixture
-def private_practice(practice_index, places, themes):
+@pytest.fixture(scope="module")
+def module_private_practice(module_practice_index, module_places, module_themes):
+    practice_index, places, themes = module_practice_index, module_places, module_themes
     page = make_practice(
         practice_index,
         "Alleen voor ingelogde collega's",
@@ -84,3 +93,28 @@ def private_practice(practice_index, places, themes):
     )
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     return page
+
+
+@pytest.fixture
+def places(module_places, db):
+    return reloaded(module_places)
+
+
+@pytest.fixture
+def themes(module_themes, db):
+    return reloaded(module_themes)
+
+
+@pytest.fixture
+def practice(module_practice, db):
+    return reloaded(module_practice)
+
+
+@pytest.fixture
+def draft_practice(module_draft_practice, db):
+    return reloaded(module_draft_practice)
+
+
+@pytest.fixture
+def private_practice(module_private_practice, db):
+    return reloaded(module_private_practice)

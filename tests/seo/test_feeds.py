@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from tests.database import reloaded
 from tests.factories import make_practice
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -15,8 +16,10 @@ def parse(response):
     return ElementTree.fromstring(response.content)  # noqa: S314 (our own response)
 
 
-@pytest.fixture
-def two_practices(practice, practice_index, places, themes):
+@pytest.fixture(scope="module")
+def module_two_practices(module_practice, module_practice_index, module_places, module_themes):
+    practice, practice_index = module_practice, module_practice_index
+    places, themes = module_places, module_themes
     ede = make_practice(
         practice_index,
         "Ede koopt jeugdzorg in op resultaat",
@@ -27,6 +30,11 @@ def two_practices(practice, practice_index, places, themes):
         practice_date=datetime.date(2019, 9, 1),
     )
     return practice, ede
+
+
+@pytest.fixture
+def two_practices(module_two_practices, db):
+    return reloaded(module_two_practices)
 
 
 def rss_items(client, url):

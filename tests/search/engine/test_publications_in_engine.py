@@ -5,21 +5,28 @@ out of other searches; practice listings count practices only."""
 import pytest
 
 from practices.listings import facet_counts
+from tests.database import reloaded
 from tests.search.test_publications_in_search import (  # noqa: F401 - fixtures
     HIDDEN_WORD,
     PAGE_3_WORD,
     facet,
-    publication_index,
-    publications,
+    module_publication_index,
+    module_publications,
 )
 
 pytestmark = pytest.mark.engine
 
 
+@pytest.fixture(scope="module")
+def module_indexed(module_engine, module_publications):  # noqa: F811 - fixture argument
+    """The publications, in an engine index built once for the module."""
+    module_engine.rebuild()
+    return module_publications
+
+
 @pytest.fixture
-def indexed(engine, publications):  # noqa: F811 - fixture argument
-    engine.rebuild()
-    return publications
+def indexed(module_indexed, db):
+    return reloaded(module_indexed)
 
 
 def test_engine_finds_the_word_on_page_3_and_names_the_page(client, indexed):
