@@ -1,9 +1,9 @@
 """Template tags for the site frame: the language switcher and the current locale's root pages."""
 
-from django import template
-from django.conf import settings
 from urllib.parse import urlencode
 
+from django import template
+from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
