@@ -54,6 +54,9 @@ def test_a_municipality_name_shows_when_the_keyboard_reaches_it(page, site):
 def test_on_a_phone_a_list_replaces_the_map_with_targets_big_enough_to_tap(phone, site):
     phone.goto("/")
     assert not phone.locator(".nl-map__svg").is_visible()
+    # The hint speaks of the list, not of a map that is not there.
+    assert not phone.get_by_text("Kies een gemeente op de kaart").is_visible()
+    assert phone.get_by_text("Kies een gemeente in de lijst").is_visible()
     links = phone.locator(".nl-map__list-link")
     assert links.count() == phone.locator(".nl-map__link").count() > 0
     for box in (links.nth(i).bounding_box() for i in range(links.count())):
