@@ -227,9 +227,27 @@ class ShadedMap:
     background: str  # one path for every municipality without cases
     provinces: str
     legend: list
+    viewbox: str = ""  # the part of the map to show; the whole country when empty
+
+    @property
+    def frame(self):
+        return self.viewbox or f"0 0 {self.width} {self.height}"
 
 
-def shaded_map(entries):
+def frame_around(cbs_codes):
+    """An SVG viewBox around these municipalities (a province), or "" when none is on the map."""
+    shapes = geometry()
+    boxes = [shapes.bounds[code] for code in cbs_codes if code in shapes.bounds]
+    if not boxes:
+        return ""
+    left = min(box[0] for box in boxes) - MARGIN
+    top = min(box[1] for box in boxes) - MARGIN
+    width = max(box[2] for box in boxes) + MARGIN - left
+    height = max(box[3] for box in boxes) + MARGIN - top
+    return f"{left} {top} {width} {height}"
+
+
+def shaded_map(entries, viewbox=""):
     """The map for `entries`: {CBS code: (name, count, url)} of municipalities with cases."""
     shapes = geometry()
     areas = []
@@ -249,6 +267,7 @@ def shaded_map(entries):
         background="".join(background),
         provinces=shapes.provinces,
         legend=legend(),
+        viewbox=viewbox,
     )
 
 

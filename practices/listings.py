@@ -149,7 +149,57 @@ def dutch_only_hits(dutch_filters, language, *, query=""):
         .filter(translation_key__in=keys.values(), locale__language_code=language)
         .values_list("translation_key", flat=True)
     )
-    return [hit for hit in dutch.hits if keys.get(hit.page_id) not in translated]
+    return in_language_terms(
+        [hit for hit in dutch.hits if keys.get(hit.page_id) not in translated], language
+    )
+
+
+# Facets whose values are terms with a translation (facet name -> model in practices.models).
+TRANSLATED_FACETS = {
+    "theme": "Theme",
+    "professional_group": "ProfessionalGroup",
+    "learning_form": "LearningForm",
+}
+
+
+def in_language_terms(hits, language):
+    """`hits` (Dutch) with their terms labelled in `language` wherever the term has a translation:
+    an English reader of a Dutch-only case still reads its themes in English."""
+    import dataclasses
+
+    from practices import models
+    from search.types import Term
+
+    if not hits or language == "nl":
+        return hits
+    names = {}
+    for facet, model_name in TRANSLATED_FACETS.items():
+        slugs = {term.value for hit in hits for term in hit.terms.get(facet, ())}
+        if not slugs:
+            continue
+        model = getattr(models, model_name)
+        dutch = dict(
+            model.objects.filter(locale__language_code="nl", slug__in=slugs).values_list(
+                "translation_key", "slug"
+            )
+        )
+        names[facet] = {
+            dutch[key]: name
+            for key, name in model.objects.filter(
+                locale__language_code=language, translation_key__in=dutch.keys()
+            ).values_list("translation_key", "name")
+        }
+
+    def relabelled(hit):
+        terms = dict(hit.terms)
+        for facet, labels in names.items():
+            terms[facet] = [
+                Term(term.value, labels.get(term.value, term.label))
+                for term in hit.terms.get(facet, ())
+            ]
+        return dataclasses.replace(hit, terms=terms)
+
+    return [relabelled(hit) for hit in hits]
 
 
 def facet_counts(language=None, facet="theme"):

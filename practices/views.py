@@ -183,11 +183,14 @@ def municipality_detail(request, slug):
         .select_related("old")
         .order_by("-year", "old__name")
     )
-    neighbours = list(
-        Municipality.objects.filter(
+    # Each neighbour with its number of cases, so a visitor sees where a click leads before making it.
+    counts, _results = facet_counts(current_language(), "municipality")
+    neighbours = [
+        {"municipality": neighbour, "count": counts.get(municipality_value(neighbour), 0)}
+        for neighbour in Municipality.objects.filter(
             cbs_code__in=neighbour_codes(municipality.cbs_code), is_current=True
         ).order_by("name")
-    )
+    ]
     # Cases filed under a former municipality are found by its own code: ask for those too.
     former_codes = {succession.old.cbs_code for succession in former}
     former_codes |= set(municipality.predecessors.values_list("cbs_code", flat=True))
@@ -205,6 +208,9 @@ def municipality_detail(request, slug):
             "neighbours": neighbours,
             "neighbourhood": neighbourhood_map(municipality.cbs_code),
             "listing": listing,
+            # Cards of cases set elsewhere say this municipality is involved ("Utrecht · met Zwolle").
+            "listed_municipality": municipality,
+            "listed_municipality_codes": values,
             "search_query": "&".join(f"municipality={code}" for code in values),
         },
     )
@@ -219,12 +225,17 @@ def province_detail(request, slug):
         {"municipality": m, "count": counts.get(municipality_value(m), 0)}
         for m in province.municipalities.filter(is_current=True).order_by("name")
     ]
+    from home.map_context import municipality_map
+
+    shaded, rows = municipality_map(current_language(), province=province)
     return _render(
         request,
         "practices/province_page.html",
         {
             "province": province,
             "municipalities": municipalities,
+            "map": shaded,
+            "map_rows": rows,
             "listing": listing,
             "search_query": f"province={value}",
         },

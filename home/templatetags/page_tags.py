@@ -103,3 +103,26 @@ def filters_any_selected(values):
 def filters_active_count(groups):
     """How many filter values are chosen, for "Filters (3)"."""
     return sum(_selected(group["values"]) for group in groups or ())
+
+
+@register.simple_tag
+def card_images(*hit_lists):
+    """{page id: image} for the practices in these lists that have a hero image, in one query,
+    so a page of cards costs no query per card."""
+    from practices.models import PracticePage
+
+    ids = {hit.page_id for hits in hit_lists for hit in (hits or ())}
+    if not ids:
+        return {}
+    found = (
+        PracticePage.objects.filter(id__in=ids, hero_image__isnull=False)
+        .select_related("hero_image")
+        .only("id", "hero_image")
+    )
+    return {page.id: page.hero_image for page in found}
+
+
+@register.simple_tag
+def card_image(images, page_id):
+    """The image of one card from `card_images`, or None."""
+    return images.get(page_id) if images else None

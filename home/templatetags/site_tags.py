@@ -1,5 +1,7 @@
 """Template tags for the site frame: the language switcher and the current locale's root pages."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -16,12 +18,37 @@ def _home_for(language_code):
     return HomePage.objects.live().filter(locale__language_code=language_code).first()
 
 
+UNTRANSLATED_PARAM = "untranslated"
+
+
+def _nearest_translated(page, language_code):
+    """The closest ancestor of `page` with a live translation in `language_code` (the parent, the
+    index, at worst the home page): the place in that language a reader of the page would want."""
+    for ancestor in page.get_ancestors().filter(depth__gt=1).order_by("-depth"):
+        found = ancestor.get_translation_or_none(Locale.objects.get(language_code=language_code))
+        if found is not None and found.live:
+            return found
+    return _home_for(language_code)
+
+
+@register.simple_tag(takes_context=True)
+def untranslated_origin(context):
+    """The live page the visitor came from through the language switch because it has no
+    translation here (from `?untranslated=<id>`), or None."""
+    request = context.get("request")
+    raw = request.GET.get(UNTRANSLATED_PARAM, "") if request is not None else ""
+    if not raw.isdigit() or len(raw) > 12:
+        return None
+    return Page.objects.live().public().filter(pk=int(raw)).specific().first()
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per language: where to go for this page in that language.
 
-    A Wagtail page leads to its live translation; without one, to that language's home page,
-    marked as such so the switcher can say the page is not translated.
+    A Wagtail page leads to its live translation; without one, to the nearest page that is
+    translated (its parent, the index, the home page), marked as such so the switcher can say the
+    page is not translated and the page there can say which one.
     """
     request = context.get("request")
     page = context.get("page")
@@ -36,9 +63,12 @@ def language_links(context):
         if isinstance(page, Page) and page.pk:
             target = translations.get(code)
             if target is None:
-                target = _home_for(code)
+                target = _nearest_translated(page, code)
                 entry["translated"] = False
             entry["url"] = target.get_url(request) if target else "/"
+            if not entry["translated"]:
+                # The page there says which page is not translated, with a link back to it.
+                entry["url"] += "?" + urlencode({UNTRANSLATED_PARAM: page.pk})
         elif context.get("not_found"):
             # The missing address does not exist in the other language either: offer its home.
             home = _home_for(code)
