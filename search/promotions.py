@@ -8,14 +8,14 @@ pass the visitor's filters; it need not contain the query's words (that is often
 import dataclasses
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.search.utils import normalise_query_string
 
 from search.pipeline import build_hits, load_docs, locale_id_for, query_plan, wanted_types
+from search.statistics import normalised
 from search.terms import cached_terms, with_language_labels
 
 
 def promoted_page_ids(query):
-    query = normalise_query_string(query or "")
+    query = normalised(query)
     if not query:
         return []
     return list(

@@ -8,6 +8,7 @@ number) are not recorded at all.
 
 import datetime
 import re
+import unicodedata
 
 from django.db import transaction
 from django.db.models import F, Sum
@@ -21,9 +22,20 @@ PERSONAL = re.compile(r"@|\d[\d\s.-]{5,}\d")
 MAX_RECORDED_LENGTH = 100
 
 
+def normalised(query_string):
+    """Wagtail's normal form of a query (lower case, single spaces), without control or format
+    characters (NUL, direction overrides), which PostgreSQL would refuse to store or compare."""
+    printable = "".join(
+        " " if char.isspace() else char
+        for char in (query_string or "")
+        if char.isspace() or unicodedata.category(char) not in {"Cc", "Cf", "Cs", "Co", "Cn"}
+    )
+    return normalise_query_string(printable)
+
+
 def recordable(query_string):
     """The normalised query, or "" when it is empty, too long to be a question, or looks personal."""
-    query = normalise_query_string(query_string or "")
+    query = normalised(query_string)
     if not query or len(query) > MAX_RECORDED_LENGTH or PERSONAL.search(query):
         return ""
     return query

@@ -125,7 +125,9 @@ def test_approving_in_the_editor_says_the_page_is_approved_and_published(client)
 def test_listing_counts_read_as_dutch(client, superuser):
     client.force_login(superuser)
     index = ensure_practices_setup()
-    html = client.get(reverse("wagtailadmin_explore", args=[index.get_parent().id])).content.decode()
+    html = client.get(
+        reverse("wagtailadmin_explore", args=[index.get_parent().id])
+    ).content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert re.search(r"\d+-\d+ van \d+ pagina", text), text[:3000]
     assert not re.search(r"\d+-\d+van", text)

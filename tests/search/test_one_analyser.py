@@ -10,7 +10,7 @@ from wagtail.search.models import IndexEntry
 
 from search.analysis import analyse_tokens
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ TWICE_STEMMED = "Huisartsen plaatsen tijdens de lunch mensen op de wachtlijst."
 
 def titles(query):
     params, _ = parse_params({"q": query}, "nl")
-    return [hit.title for hit in search_practices(params).hits]
+    return [hit.title for hit in search(params).hits]
 
 
 def index_lexemes(page):

@@ -75,3 +75,9 @@ def test_opening_a_result_is_counted_for_its_query(client, practices):
     assert response.status_code == 204
     assert QueryOutcome.objects.get(query__query_string="intervisie").results_opened == 1
     assert client.get("/zoeken/geopend/").status_code == 405
+
+
+@pytest.mark.parametrize("query", ["intervisie\x00", "\u202egnilles\u202c\x00", "zoek\x07bel"])
+def test_odd_characters_in_a_query_are_counted_without_an_error(client, practices, query):
+    for address in ("/zoeken/", "/praktijkvoorbeelden/", "/api/v1/search"):
+        assert client.get(address, {"q": query}).status_code < 500, address

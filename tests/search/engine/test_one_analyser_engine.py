@@ -6,7 +6,7 @@ import pytest
 from search.analysis import analyse
 from search.backends.elasticsearch import ANALYSED_FIELDS, SNIPPET_FIELD
 from search.params import parse_params
-from search.service import search_practices
+from search.service import search
 from tests.factories import make_practice
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -56,7 +56,7 @@ def test_snippet_text_is_folded_but_not_stemmed(engine, pages):
 def test_a_word_is_not_found_under_the_stem_of_its_stem(engine, pages):
     def titles(query):
         params, _ = parse_params({"q": query}, "nl")
-        results = search_practices(params)
+        results = search(params)
         assert results.backend == "elasticsearch"
         return [hit.title for hit in results.hits]
 
