@@ -5,9 +5,10 @@ count the search page gives for the same filter.
 """
 
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
@@ -170,8 +171,24 @@ def learning_form_index(request):
     return term_index(request, LearningForm)
 
 
+def by_everyday_name(candidates, slug, names):
+    """The one object whose everyday name has this slug (/gemeente/den-haag/ for 's-Gravenhage),
+    or None when no name or more than one (Bergen) has it."""
+    found = [obj for obj in candidates if slug in {slugify(name) for name in names(obj)}]
+    return found[0] if len(found) == 1 else None
+
+
 def municipality_detail(request, slug):
-    municipality = get_object_or_404(Municipality.objects.select_related("province"), slug=slug)
+    municipality = Municipality.objects.select_related("province").filter(slug=slug).first()
+    if municipality is None:
+        everyday = by_everyday_name(
+            Municipality.objects.filter(is_current=True).exclude(everyday_names=""),
+            slug,
+            lambda m: m.everyday_names.split(","),
+        )
+        if everyday is None:
+            raise Http404
+        return redirect(reverse("municipality_detail", args=[everyday.slug]), permanent=True)
     if not municipality.is_current and municipality.successor_id:
         # A former municipality's cases are listed on its successor's page.
         return redirect(
@@ -216,8 +233,21 @@ def municipality_detail(request, slug):
     )
 
 
+# Provinces known by another name in everyday Dutch and in English (CBS lists the official one).
+PROVINCE_EVERYDAY_NAMES = {"Fryslân": ["Friesland"]}
+
+
 def province_detail(request, slug):
-    province = get_object_or_404(Province, slug=slug)
+    province = Province.objects.filter(slug=slug).first()
+    if province is None:
+        everyday = by_everyday_name(
+            Province.objects.filter(name__in=PROVINCE_EVERYDAY_NAMES),
+            slug,
+            lambda p: PROVINCE_EVERYDAY_NAMES[p.name],
+        )
+        if everyday is None:
+            raise Http404
+        return redirect(reverse("province_detail", args=[everyday.slug]), permanent=True)
     value = province_value(province)
     listing = build_listing(request, {"province": (value,)}, dutch_filters={"province": (value,)})
     counts = {item.value: item.count for item in listing.results.facets.get("municipality", [])}

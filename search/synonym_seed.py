@@ -7,6 +7,7 @@ DUTCH_SYNONYMS = [
     "Jeugdwet, jeugdhulp, jeugdzorg",
     "Den Haag, 's-Gravenhage",
     "Den Bosch, 's-Hertogenbosch",
+    "Fryslân, Friesland",
     "Ow, Omgevingswet",
     "sociaal wijkteam, wijkteam, buurtteam",
     "keukentafelgesprek, gesprek aan de keukentafel",
@@ -35,4 +36,5 @@ ENGLISH_SYNONYMS = [
     "3D, three decentralisations, decentralisations",
     "PW, Participation Act",
     "Hague, 's-Gravenhage",
+    "Fryslân, Friesland",
 ]
