@@ -7,15 +7,11 @@ The contribution's state follows its draft page (contributions/signals.py); nobo
 import logging
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -23,6 +19,7 @@ from wagtail.admin import messages
 from wagtail.admin.views import generic
 
 from contributions.models import Contribution
+from contributions.notifications import mail_submitter
 
 logger = logging.getLogger(__name__)
 
@@ -136,27 +133,7 @@ class RejectForm(forms.Form):
 
 
 def send_rejection(contribution, message):
-    if not contribution.submitter_email:
-        return False
-    with translation.override(contribution.language):
-        context = {
-            "contribution": contribution,
-            "message": message,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        }
-        subject = render_to_string("contributions/emails/rejected_subject.txt", context)
-        body = render_to_string("contributions/emails/rejected.txt", context)
-    try:
-        send_mail(
-            " ".join(subject.split()),
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [contribution.submitter_email],
-        )
-    except Exception:
-        logger.exception("Rejection e-mail for contribution %s failed", contribution.pk)
-        return False
-    return True
+    return mail_submitter(contribution, "rejected", message=message)
 
 
 def reject_view(request, pk, policy):

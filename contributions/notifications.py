@@ -36,18 +36,19 @@ def editor_recipients():
     return emails
 
 
-def send_confirmation(contribution):
-    """Tell the submitter what happens next, in the language they used."""
+def mail_submitter(contribution, template, **context):
+    """Mail the submitter `template` (and `template`_subject.txt) in the language they used;
+    False when they left no address (or it was erased) or the mail failed."""
     if not contribution.submitter_email:
         return False
     with translation.override(contribution.language):
         context = {
             "contribution": contribution,
-            "retention_days": conf.get("CONTRIBUTION_RETENTION_DAYS"),
             "site_name": settings.WAGTAIL_SITE_NAME,
+            **context,
         }
-        subject = render_to_string("contributions/emails/confirmation_subject.txt", context)
-        body = render_to_string("contributions/emails/confirmation.txt", context)
+        subject = render_to_string(f"contributions/emails/{template}_subject.txt", context)
+        body = render_to_string(f"contributions/emails/{template}.txt", context)
     try:
         send_mail(
             " ".join(subject.split()),
@@ -56,9 +57,16 @@ def send_confirmation(contribution):
             [contribution.submitter_email],
         )
     except Exception:
-        logger.exception("Confirmation e-mail for contribution %s failed", contribution.pk)
+        logger.exception("The %s e-mail for contribution %s failed", template, contribution.pk)
         return False
     return True
+
+
+def send_confirmation(contribution):
+    """Tell the submitter what happens next, in the language they used."""
+    return mail_submitter(
+        contribution, "confirmation", retention_days=conf.get("CONTRIBUTION_RETENTION_DAYS")
+    )
 
 
 def notify_editors(*, now=None, force=False):
