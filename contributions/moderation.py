@@ -4,8 +4,6 @@ what a moderator can do with it (open the draft, reject with a message, erase pe
 The contribution's state follows its draft page (contributions/signals.py); nobody sets it by hand.
 """
 
-import logging
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -20,8 +18,6 @@ from wagtail.admin.views import generic
 
 from contributions.models import Contribution
 from contributions.notifications import mail_submitter
-
-logger = logging.getLogger(__name__)
 
 SECTIONS = (
     ("situation", gettext_lazy("Aanleiding")),
