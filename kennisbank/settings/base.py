@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "caching",
     "editors",
     "changes",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
