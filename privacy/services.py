@@ -23,6 +23,16 @@ class Held:
     def label(self):
         return self.registration.label
 
+    def rows(self):
+        """Per record: its name and the personal fields as (label, value), for the editor to check."""
+        fields = [
+            self.registration.model._meta.get_field(name) for name in self.registration.fields
+        ]
+        return [
+            (record, [(field.verbose_name, getattr(record, field.name)) for field in fields])
+            for record in self.records
+        ]
+
 
 def normalise_email(email):
     return (email or "").strip()
