@@ -12,7 +12,7 @@ class PracticesConfig(AppConfig):
 
         import changes
         from caching.frontend import register_listing_paths
-        from practices import search, term_translations
+        from practices import privacy, search, term_translations
         from practices.listing_paths import listing_paths
         from practices.models import (
             LearningForm,
@@ -40,3 +40,4 @@ class PracticesConfig(AppConfig):
             changes.watch(model)
         register_listing_paths(PracticePage, listing_paths)
         search.register()
+        privacy.register()
