@@ -11,12 +11,14 @@ from .pages import (
     PracticeTheme,
     RelatedPractice,
 )
+from .figures import MunicipalityFigures
 from .places import Municipality, MunicipalitySuccession, Province
 from .taxonomy import LearningForm, ProfessionalGroup, Theme
 
 __all__ = [
     "LearningForm",
     "Municipality",
+    "MunicipalityFigures",
     "MunicipalitySuccession",
     "PracticeAttachment",
     "PracticeIndexPage",
