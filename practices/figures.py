@@ -45,6 +45,10 @@ def size_class(inhabitants):
     return found
 
 
+def size_class_label(value):
+    return next((label for v, _lowest, label in SIZE_CLASSES if v == value), value)
+
+
 # --- similar municipalities ----------------------------------------------------------------------
 
 SIMILAR_COUNT = 8  # how many "Gemeenten zoals …" a municipality has
@@ -170,8 +174,9 @@ def _read_table():
             successor = successors[successor]
         if successor in figures:
             current_code[code] = successor
-    fingerprint = tuple(sorted((f.cbs_code, f.inhabitants, f.density, f.province_id)
-                               for f in figures.values()))
+    fingerprint = tuple(
+        sorted((f.cbs_code, f.inhabitants, f.density, f.province_id) for f in figures.values())
+    )
     with _similar_lock:
         computed = _similar_cache.get(fingerprint)
     if computed is None:
@@ -332,6 +337,4 @@ def load_first_edition(Municipality, MunicipalityFigures):
     """The 2024 edition shipped in practices/data/ (the data migration)."""
     known = set(Municipality.objects.filter(is_current=True).values_list("cbs_code", flat=True))
     rows = read_figures_file(FIRST_EDITION, known)
-    return store_figures(
-        rows, FIRST_YEAR, CBS_SOURCE + " 2024", Municipality, MunicipalityFigures
-    )
+    return store_figures(rows, FIRST_YEAR, CBS_SOURCE + " 2024", Municipality, MunicipalityFigures)

@@ -1,5 +1,6 @@
 """Practice examples and the taxonomies and places they are filed under."""
 
+from .figures import MunicipalityFigures
 from .pages import (
     PracticeAttachment,
     PracticeIndexPage,
@@ -11,7 +12,6 @@ from .pages import (
     PracticeTheme,
     RelatedPractice,
 )
-from .figures import MunicipalityFigures
 from .places import Municipality, MunicipalitySuccession, Province
 from .taxonomy import LearningForm, ProfessionalGroup, Theme
 

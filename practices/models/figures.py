@@ -17,9 +17,7 @@ class MunicipalityFigures(models.Model):
     year = models.PositiveSmallIntegerField(
         _("peiljaar"), help_text=_("De cijfers gelden op 1 januari van dit jaar.")
     )
-    source = models.CharField(
-        _("bron"), max_length=200, help_text=_("CBS-tabel, bijv. 85984NED.")
-    )
+    source = models.CharField(_("bron"), max_length=200, help_text=_("CBS-tabel, bijv. 85984NED."))
     inhabitants = models.PositiveIntegerField(_("inwoners"))
     density = models.PositiveIntegerField(_("inwoners per km² land"))
     dwellings = models.PositiveIntegerField(_("woningen"), null=True, blank=True)
