@@ -379,7 +379,7 @@ def register():
             description="Lijkt op mijn gemeente (CBS-code): alleen resultaten uit de gemeenten "
             "die het meest op deze gemeente lijken (inwoners, bevolkingsdichtheid, provincie; "
             "zie 'Gemeenten zoals …' op de gemeentepagina). Een resultaat noemt in "
-            "`similar_to` de gekozen gemeente(n) waar het op lijkt. Een onbekende code geeft 400.",
+            "`similar_to` de gekozen gemeente(n) waar het op lijkt.",
             example="GM0344",
             collapsed=True,
             normalise=cbs_code,

@@ -295,3 +295,14 @@ def test_load_command_refuses_an_older_edition(tmp_path):
     shutil.copy(FIRST_EDITION, path)
     with pytest.raises(CommandError, match="2024; 2020 is ouder"):
         call_command("load_municipality_figures", str(path), year=2020)
+
+
+@pytest.mark.django_db
+def test_openapi_document_describes_the_new_filters(client):
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/search"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert "250000-of-meer" in parameters["size_class"]["description"]
+    assert "Een onbekende waarde geeft 400" in parameters["similar_to"]["description"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    marked = schema["properties"]["results"]["items"]["properties"]["similar_to"]
+    assert "markering" in marked["description"]
