@@ -120,6 +120,10 @@ class FiguresTable:
     similar: dict  # code -> [codes], most similar first
     similar_to: dict  # code -> codes of the municipalities that list it among their similar ones
 
+    def code_of_slug(self, slug):
+        """The code of the current municipality whose page has this slug (/gemeente/<slug>/)."""
+        return next((f.cbs_code for f in self.figures.values() if f.slug == slug), None)
+
     def of(self, code):
         current = self.current_code.get(code)
         return self.figures.get(current) if current else None

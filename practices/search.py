@@ -244,10 +244,13 @@ def similar_terms(locale_id):
 
 
 def cbs_code(value):
-    """A CBS code as the index holds it: "344", "gm344" and "GM0344" are all GM0344."""
-    value = value.upper()
-    digits = value[2:] if value.startswith("GM") else value
-    return f"GM{int(digits):04d}" if digits.isdigit() and len(digits) <= 4 else value
+    """A CBS code as the index holds it: "344", "gm344", "GM0344" and the page's slug "utrecht"
+    are all GM0344."""
+    upper = value.upper()
+    digits = upper[2:] if upper.startswith("GM") else upper
+    if digits.isdigit():
+        return f"GM{int(digits):04d}" if len(digits) <= 4 else upper
+    return figures_table().code_of_slug(value.lower()) or upper
 
 
 def check_similar_value(value):

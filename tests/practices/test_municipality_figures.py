@@ -184,8 +184,10 @@ def test_like_my_municipality_finds_and_marks_cases_from_similar_municipalities(
     assert all(hit["similar_to"] == [] for hit in api(client, "")["results"])
 
 
-def test_like_my_municipality_takes_a_code_without_prefix(client, site):
-    assert api(client, "similar_to=503")["count"] == 1
+@pytest.mark.parametrize("value", ["503", "gm503", "delft"])
+def test_like_my_municipality_takes_a_short_code_or_the_page_name(client, site, value):
+    data = api(client, f"similar_to={value}")
+    assert [hit["title"] for hit in data["results"]] == ["Leiden leert van de wijk"]
 
 
 def test_search_page_and_listing_mark_cases_like_my_municipality(client, site):
