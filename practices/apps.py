@@ -17,6 +17,7 @@ class PracticesConfig(AppConfig):
         from practices.models import (
             LearningForm,
             Municipality,
+            MunicipalityFigures,
             MunicipalitySuccession,
             PracticePage,
             ProfessionalGroup,
@@ -34,6 +35,7 @@ class PracticesConfig(AppConfig):
             Municipality,
             Province,
             MunicipalitySuccession,
+            MunicipalityFigures,
             get_image_model(),
             get_document_model(),
         ):
