@@ -4,6 +4,8 @@ A link names one registration and one action; a changed or expired link is refus
 message instead of acting on someone else's registration.
 """
 
+from urllib.parse import urlencode
+
 from django.core import signing
 
 SALT = "agenda.registration"
@@ -44,4 +46,4 @@ def action_url(registration, action, *, absolute=True):
     slug = next(key for key, value in ACTIONS.items() if value == action)
     page = registration.activity
     method = page.full_route_url if absolute else page.route_url
-    return method("token", slug, make_token(registration, action))
+    return method("token", slug, query="?" + urlencode({"t": make_token(registration, action)}))

@@ -351,11 +351,13 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
         return serve_sent(self, request)
 
-    @re_path(r"^aanmelding/(?P<action>bevestigen|afmelden|plek)/(?P<token>[^/]+)/$", name="token")
-    def token_action(self, request, action, token):
+    # The signed token goes in the query string: Wagtail's page URLs take only letters, digits,
+    # "-" and "_" in a path segment, and a signature has ":".
+    @re_path(r"^aanmelding/(?P<action>bevestigen|afmelden|plek)/$", name="token")
+    def token_action(self, request, action):
         from agenda.views.registration import serve_token
 
-        return serve_token(self, request, action, token)
+        return serve_token(self, request, action, request.GET.get("t", ""))
 
     @path("kalender.ics", name="calendar")
     def calendar(self, request):
@@ -363,11 +365,11 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
         return serve_activity(self, request)
 
-    def route_url(self, name, *args):
-        return self.url + self.reverse_subpage(name, args=args)
+    def route_url(self, name, *args, query=""):
+        return self.url + self.reverse_subpage(name, args=args) + query
 
-    def full_route_url(self, name, *args):
-        return self.full_url + self.reverse_subpage(name, args=args)
+    def full_route_url(self, name, *args, query=""):
+        return self.full_url + self.reverse_subpage(name, args=args) + query
 
 
 class ActivitySession(TranslatableLink):

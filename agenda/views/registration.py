@@ -213,7 +213,7 @@ def _cancel(activity, request, registration, token):
         request,
         heading=_("Wil je je afmelden?"),
         message=_("Meld je af als je niet kunt komen; je plek gaat dan naar iemand op de wachtlijst."),
-        form_action=request.path,
+        form_action=request.get_full_path(),
         button=_("Ja, meld mij af"),
         registration=registration,
     )
@@ -247,7 +247,7 @@ def _offer(activity, request, registration, token):
         request,
         heading=_("Er is een plek voor je vrij"),
         message=_("Neem de plek aan met de knop hieronder."),
-        form_action=request.path,
+        form_action=request.get_full_path(),
         button=_("Ja, ik neem de plek aan"),
         registration=registration,
     )
