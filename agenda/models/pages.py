@@ -53,7 +53,7 @@ class AgendaIndexPage(RoutablePageMixin, Page):
 
         return serve_listing(self, request, archive=True)
 
-    @path("kalender.ics", name="calendar")
+    @path("kalender/", name="calendar")
     def calendar(self, request):
         from agenda.views.calendar import serve_feed
 
@@ -359,7 +359,7 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
         return serve_token(self, request, action, request.GET.get("t", ""))
 
-    @path("kalender.ics", name="calendar")
+    @path("kalender/", name="calendar")
     def calendar(self, request):
         from agenda.views.calendar import serve_activity
 
