@@ -75,17 +75,23 @@ def activity_registrations(request, page_id):
                     _("Je bericht gaat naar %(count)d deelnemer(s).") % {"count": count},
                 )
         return redirect(request.path)
-    registrations = Registration.objects.filter(activity_key=activity.translation_key).select_related(
-        "municipality", "professional_group"
-    )
+    registrations = Registration.objects.filter(
+        activity_key=activity.translation_key
+    ).select_related("municipality", "professional_group")
     Status = Registration.Status
     groups = [
         (_("Aangemeld"), [r for r in registrations if r.status in (Status.CONFIRMED,)]),
-        (_("Wachtlijst (en aangeboden plekken)"), sorted(
-            [r for r in registrations if r.status in (Status.WAITING, Status.OFFERED)],
-            key=lambda r: (r.waiting_since or r.created_at),
-        )),
-        (_("Afgemeld of verlopen"), [r for r in registrations if r.status in (Status.CANCELLED, Status.LAPSED)]),
+        (
+            _("Wachtlijst (en aangeboden plekken)"),
+            sorted(
+                [r for r in registrations if r.status in (Status.WAITING, Status.OFFERED)],
+                key=lambda r: r.waiting_since or r.created_at,
+            ),
+        ),
+        (
+            _("Afgemeld of verlopen"),
+            [r for r in registrations if r.status in (Status.CANCELLED, Status.LAPSED)],
+        ),
         (_("Nog niet bevestigd"), [r for r in registrations if r.status == Status.PENDING]),
     ]
     return TemplateResponse(
@@ -106,8 +112,18 @@ def csv_export(activity):
     response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
     writer = csv.writer(response, delimiter=";")
     writer.writerow(
-        [_("Naam"), _("E-mailadres"), _("Gemeente"), _("Organisatie"), _("Beroepsgroep"),
-         _("Status"), _("Code"), _("Aanwezig"), _("Opmerking"), _("Aangemeld op")]
+        [
+            _("Naam"),
+            _("E-mailadres"),
+            _("Gemeente"),
+            _("Organisatie"),
+            _("Beroepsgroep"),
+            _("Status"),
+            _("Code"),
+            _("Aanwezig"),
+            _("Opmerking"),
+            _("Aangemeld op"),
+        ]
     )
     for r in Registration.objects.filter(activity_key=activity.translation_key).select_related(
         "municipality", "professional_group"

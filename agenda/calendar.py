@@ -48,7 +48,9 @@ def build_calendar(activities, name, *, online_link=False):
             event = icalendar.Event()
             event.add("uid", session_uid(activity, session))
             event.add("dtstamp", stamp)
-            event.add("last-modified", (activity.last_published_at or stamp).astimezone(datetime.UTC))
+            event.add(
+                "last-modified", (activity.last_published_at or stamp).astimezone(datetime.UTC)
+            )
             event.add("dtstart", datetime.datetime.combine(session.date, session.start_time, zone))
             event.add("dtend", datetime.datetime.combine(session.date, session.end_time, zone))
             summary = activity.title

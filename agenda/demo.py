@@ -45,12 +45,27 @@ COLLEAGUE_INDEX = {
 
 # (slug, name, CBS code, job title, helps with, themes, groups, learning forms)
 COLLEAGUES = [
-    ("marieke-jansen", "Marieke Jansen", "GM0150", "Consulent Wmo en interne trainer",
-     "Vraagverheldering aan de keukentafel: doorvragen tot je weet wat iemand echt nodig heeft."),
-    ("youssef-el-amrani", "Youssef El Amrani", "GM0307", "Teamcoach sociaal domein",
-     "Oplossingsgericht werken in wijkteams: kleine stappen, wat werkt er al?"),
-    ("ingrid-de-boer", "Ingrid de Boer", "GM0080", "Adviseur leren en ontwikkelen",
-     "Intervisiegroepen opzetten en begeleiden, ook als je dat nog nooit hebt gedaan."),
+    (
+        "marieke-jansen",
+        "Marieke Jansen",
+        "GM0150",
+        "Consulent Wmo en interne trainer",
+        "Vraagverheldering aan de keukentafel: doorvragen tot je weet wat iemand echt nodig heeft.",
+    ),
+    (
+        "youssef-el-amrani",
+        "Youssef El Amrani",
+        "GM0307",
+        "Teamcoach sociaal domein",
+        "Oplossingsgericht werken in wijkteams: kleine stappen, wat werkt er al?",
+    ),
+    (
+        "ingrid-de-boer",
+        "Ingrid de Boer",
+        "GM0080",
+        "Adviseur leren en ontwikkelen",
+        "Intervisiegroepen opzetten en begeleiden, ook als je dat nog nooit hebt gedaan.",
+    ),
 ]
 
 
@@ -139,21 +154,23 @@ def _specs(colleagues):
         ("hrm-2015-zuid", "Zuid", "GM0772", datetime.date(2015, 5, 21)),
         ("hrm-2015-west", "West", "GM0344", datetime.date(2015, 6, 18)),
     ]:
-        specs.append({
-            "slug": slug,
-            "title": f"Leerbijeenkomst HRM: nieuwe rollen in het sociaal domein (regio {region})",
-            "summary": hrm_intro,
-            "kind": ActivityPage.Kind.MEETING,
-            "municipality": code,
-            "venue": "Stadhuis",
-            "sessions": [(day, datetime.time(13, 30), datetime.time(17, 0), "")],
-            "capacity": 40,
-            "groups": ["hrm"],
-            "themes": ["collegiaal-leren", "zelfsturende-teams"],
-            "forms": ["leerbijeenkomst"],
-            "audience": "HRM-adviseurs, opleidingsadviseurs en leidinggevenden van gemeenten.",
-            "report": _hrm_report(region),
-        })
+        specs.append(
+            {
+                "slug": slug,
+                "title": f"Leerbijeenkomst HRM: nieuwe rollen in het sociaal domein (regio {region})",
+                "summary": hrm_intro,
+                "kind": ActivityPage.Kind.MEETING,
+                "municipality": code,
+                "venue": "Stadhuis",
+                "sessions": [(day, datetime.time(13, 30), datetime.time(17, 0), "")],
+                "capacity": 40,
+                "groups": ["hrm"],
+                "themes": ["collegiaal-leren", "zelfsturende-teams"],
+                "forms": ["leerbijeenkomst"],
+                "audience": "HRM-adviseurs, opleidingsadviseurs en leidinggevenden van gemeenten.",
+                "report": _hrm_report(region),
+            }
+        )
     inkoop_intro = (
         "Inkopers en contractmanagers leren van elkaar: hoe koop je zorg en ondersteuning in "
         "op resultaat, en wat betekent dat voor de gesprekken met aanbieders?"
@@ -163,57 +180,101 @@ def _specs(colleagues):
         ("inkopers-zuid-west", "Zuid-West", "GM0599", 35, False),
         ("inkopers-online", "online", None, 49, True),
     ]:
-        specs.append({
-            "slug": slug,
-            "title": f"Leerbijeenkomst inkopers: resultaatgericht inkopen ({region})",
-            "summary": inkoop_intro,
-            "kind": ActivityPage.Kind.WEBINAR if online else ActivityPage.Kind.MEETING,
-            "municipality": code,
-            "online": online,
-            "venue": "" if online else "Gemeentehuis, raadzaal",
-            "sessions": [(later(days), datetime.time(13, 30), datetime.time(16, 30), "")],
-            "capacity": 100 if online else 30,
-            "groups": ["inkoop"],
-            "themes": ["jeugdzorg", "wmo"],
-            "forms": ["leerbijeenkomst"],
-            "audience": "Inkopers en contractmanagers sociaal domein.",
-        })
+        specs.append(
+            {
+                "slug": slug,
+                "title": f"Leerbijeenkomst inkopers: resultaatgericht inkopen ({region})",
+                "summary": inkoop_intro,
+                "kind": ActivityPage.Kind.WEBINAR if online else ActivityPage.Kind.MEETING,
+                "municipality": code,
+                "online": online,
+                "venue": "" if online else "Gemeentehuis, raadzaal",
+                "sessions": [(later(days), datetime.time(13, 30), datetime.time(16, 30), "")],
+                "capacity": 100 if online else 30,
+                "groups": ["inkoop"],
+                "themes": ["jeugdzorg", "wmo"],
+                "forms": ["leerbijeenkomst"],
+                "audience": "Inkopers en contractmanagers sociaal domein.",
+            }
+        )
     courses = [
-        ("vraagverheldering", "Collegiale cursus vraagverheldering", "GM0150", "marieke-jansen",
-         "Leer doorvragen tot je weet wat een inwoner echt nodig heeft. Drie korte modules met "
-         "oefenen op eigen casussen.", ["Module 1: luisteren", "Module 2: doorvragen",
-                                         "Module 3: samenvatten en afspreken"], 14, 12,
-         ["consulenten-sociaal-domein"], ["wmo", "de-bedoeling"], ["collegiale-cursus"]),
-        ("oplossingsgericht-werken", "Collegiale cursus oplossingsgericht werken", "GM0307",
-         "youssef-el-amrani", "Wat werkt er al, en wat is een kleine volgende stap? Twee "
-         "middagen oplossingsgericht werken voor wijkteams.", ["Dag 1", "Dag 2"], 28, 16,
-         ["wijkteams"], ["zelfsturende-teams"], ["collegiale-cursus"]),
-        ("intervisie-begeleiden", "Collegiale cursus intervisie begeleiden", "GM0080",
-         "ingrid-de-boer", "Begeleid zelf een intervisiegroep in je gemeente. Vier bijeenkomsten "
-         "met oefenen, en daarna een eigen groep.", ["Start", "Methoden", "Oefenen",
-                                                   "Terugblik"], 42, 10,
-         ["management", "hrm"], ["collegiaal-leren"], ["intervisie", "collegiale-cursus"]),
+        (
+            "vraagverheldering",
+            "Collegiale cursus vraagverheldering",
+            "GM0150",
+            "marieke-jansen",
+            "Leer doorvragen tot je weet wat een inwoner echt nodig heeft. Drie korte modules met "
+            "oefenen op eigen casussen.",
+            ["Module 1: luisteren", "Module 2: doorvragen", "Module 3: samenvatten en afspreken"],
+            14,
+            12,
+            ["consulenten-sociaal-domein"],
+            ["wmo", "de-bedoeling"],
+            ["collegiale-cursus"],
+        ),
+        (
+            "oplossingsgericht-werken",
+            "Collegiale cursus oplossingsgericht werken",
+            "GM0307",
+            "youssef-el-amrani",
+            "Wat werkt er al, en wat is een kleine volgende stap? Twee "
+            "middagen oplossingsgericht werken voor wijkteams.",
+            ["Dag 1", "Dag 2"],
+            28,
+            16,
+            ["wijkteams"],
+            ["zelfsturende-teams"],
+            ["collegiale-cursus"],
+        ),
+        (
+            "intervisie-begeleiden",
+            "Collegiale cursus intervisie begeleiden",
+            "GM0080",
+            "ingrid-de-boer",
+            "Begeleid zelf een intervisiegroep in je gemeente. Vier bijeenkomsten "
+            "met oefenen, en daarna een eigen groep.",
+            ["Start", "Methoden", "Oefenen", "Terugblik"],
+            42,
+            10,
+            ["management", "hrm"],
+            ["collegiaal-leren"],
+            ["intervisie", "collegiale-cursus"],
+        ),
     ]
-    for slug, title, code, trainer, summary, parts, days, capacity, groups, themes, forms in courses:
-        specs.append({
-            "slug": slug,
-            "title": title,
-            "summary": summary,
-            "kind": ActivityPage.Kind.COURSE,
-            "municipality": code,
-            "venue": "Leercentrum",
-            "sessions": [
-                (later(days + 14 * n), datetime.time(9, 30), datetime.time(12, 30), part)
-                for n, part in enumerate(parts)
-            ],
-            "capacity": capacity,
-            "groups": groups,
-            "themes": themes,
-            "forms": forms,
-            "trainers": [colleagues[trainer]] if trainer in colleagues else [],
-            "organisers": f"Gemeente {_municipality(code).name if _municipality(code) else ''}",
-            "audience": "Collega's uit alle gemeenten; je hoeft niets voor te bereiden.",
-        })
+    for (
+        slug,
+        title,
+        code,
+        trainer,
+        summary,
+        parts,
+        days,
+        capacity,
+        groups,
+        themes,
+        forms,
+    ) in courses:
+        specs.append(
+            {
+                "slug": slug,
+                "title": title,
+                "summary": summary,
+                "kind": ActivityPage.Kind.COURSE,
+                "municipality": code,
+                "venue": "Leercentrum",
+                "sessions": [
+                    (later(days + 14 * n), datetime.time(9, 30), datetime.time(12, 30), part)
+                    for n, part in enumerate(parts)
+                ],
+                "capacity": capacity,
+                "groups": groups,
+                "themes": themes,
+                "forms": forms,
+                "trainers": [colleagues[trainer]] if trainer in colleagues else [],
+                "organisers": f"Gemeente {_municipality(code).name if _municipality(code) else ''}",
+                "audience": "Collega's uit alle gemeenten; je hoeft niets voor te bereiden.",
+            }
+        )
     return specs
 
 
@@ -250,14 +311,23 @@ def _make(index, spec):
         costs="Kosteloos",
         programme=[
             ("item", {"time": "13.30 uur", "title": "Welkom en kennismaking", "description": ""}),
-            ("item", {"time": "14.00 uur", "title": "In gesprek in kleine groepen",
-                      "description": "Aan de hand van casussen van deelnemers."}),
+            (
+                "item",
+                {
+                    "time": "14.00 uur",
+                    "title": "In gesprek in kleine groepen",
+                    "description": "Aan de hand van casussen van deelnemers.",
+                },
+            ),
             ("item", {"time": "16.00 uur", "title": "Wat neem je mee?", "description": ""}),
-        ] if spec["kind"] != ActivityPage.Kind.COURSE else [],
+        ]
+        if spec["kind"] != ActivityPage.Kind.COURSE
+        else [],
         **report,
     )
     page.sessions = [
-        ActivitySession(date=d, start_time=s, end_time=e, title=t) for d, s, e, t in spec["sessions"]
+        ActivitySession(date=d, start_time=s, end_time=e, title=t)
+        for d, s, e, t in spec["sessions"]
     ]
     page.activity_themes = [ActivityTheme(theme=t) for t in _terms(Theme, spec["themes"])]
     page.activity_professional_groups = [

@@ -17,7 +17,9 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
             "required": _("Vul je naam in."),
-            "max_length": _("Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d)."),
+            "max_length": _(
+                "Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d)."
+            ),
         },
     )
     email = forms.EmailField(
@@ -43,7 +45,9 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         error_messages={
-            "max_length": _("Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+            "max_length": _(
+                "Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d)."
+            )
         },
     )
     professional_group = forms.ModelChoiceField(
@@ -59,7 +63,9 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
-            "max_length": _("Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+            "max_length": _(
+                "Maak dit korter: hoogstens %(limit_value)d tekens (nu %(show_value)d)."
+            )
         },
     )
     website = forms.CharField(
@@ -70,9 +76,15 @@ class RegistrationForm(forms.Form):
     )
 
     hints = {
-        "municipality": _("Typ de naam en kies uit de lijst. Werk je niet bij een gemeente? Vul dan hieronder je organisatie in."),
-        "remark": _("Bijvoorbeeld een dieetwens of wat je nodig hebt om mee te kunnen doen. Schrijf hier geen gegevens over inwoners."),
-        "email": _("Je krijgt een e-mail met een link. Pas als je die volgt, houden we een plek voor je vast."),
+        "municipality": _(
+            "Typ de naam en kies uit de lijst. Werk je niet bij een gemeente? Vul dan hieronder je organisatie in."
+        ),
+        "remark": _(
+            "Bijvoorbeeld een dieetwens of wat je nodig hebt om mee te kunnen doen. Schrijf hier geen gegevens over inwoners."
+        ),
+        "email": _(
+            "Je krijgt een e-mail met een link. Pas als je die volgt, houden we een plek voor je vast."
+        ),
     }
     multiple_choice_fields = ()
     summary_labels = {}

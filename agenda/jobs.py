@@ -56,7 +56,9 @@ def send_reminders(now=None):
             due = confirmed.filter(reminded_day_at__isnull=True)
             kind, field = "reminder_day", "reminded_day_at"
         elif left <= datetime.timedelta(days=7):
-            due = confirmed.filter(reminded_week_at__isnull=True, placed_at__lt=starts - datetime.timedelta(days=7))
+            due = confirmed.filter(
+                reminded_week_at__isnull=True, placed_at__lt=starts - datetime.timedelta(days=7)
+            )
             kind, field = "reminder_week", "reminded_week_at"
         else:
             continue
@@ -73,10 +75,13 @@ def send_reminders(now=None):
 
 
 def schedule_fingerprint(activity):
-    parts = [
-        f"{s.date}|{s.start_time}|{s.end_time}" for s in activity.session_list
-    ] + [str(activity.is_online), activity.venue, activity.address, str(activity.municipality_id),
-         activity.online_link]
+    parts = [f"{s.date}|{s.start_time}|{s.end_time}" for s in activity.session_list] + [
+        str(activity.is_online),
+        activity.venue,
+        activity.address,
+        str(activity.municipality_id),
+        activity.online_link,
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -152,7 +157,9 @@ def purge_registrations(now=None, days=None):
             )
             statuses = list(registrations.values_list("status", "attended_at"))
             ledger.confirmed_count += sum(1 for s, _a in statuses if s == Status.CONFIRMED)
-            ledger.waiting_count += sum(1 for s, _a in statuses if s in (Status.WAITING, Status.LAPSED))
+            ledger.waiting_count += sum(
+                1 for s, _a in statuses if s in (Status.WAITING, Status.LAPSED)
+            )
             ledger.cancelled_count += sum(1 for s, _a in statuses if s == Status.CANCELLED)
             ledger.attended_count += sum(1 for _s, a in statuses if a is not None)
             ledger.purged_at = now

@@ -91,14 +91,17 @@ def activities_in(locale_id, params, *, archive=False, today=None):
         if month is None:
             errors.append("maand")
         else:
-            pages = pages.filter(
-                sessions__date__year=month.year, sessions__date__month=month.month
-            )
+            pages = pages.filter(sessions__date__year=month.year, sessions__date__month=month.month)
     return pages.distinct(), chosen, errors
 
 
 def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
-    from agenda.models import ActivityPage, ActivityProfessionalGroup, ActivitySession, ActivityTheme
+    from agenda.models import (
+        ActivityPage,
+        ActivityProfessionalGroup,
+        ActivitySession,
+        ActivityTheme,
+    )
     from practices.models import ProfessionalGroup, Province, Theme
 
     selection, chosen, errors = activities_in(index_page.locale_id, params, archive=archive)
@@ -133,27 +136,61 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
         return [Option(value, label, value == chosen[name]) for value, label in pairs]
 
     groups = [
-        ("beroepsgroep", _("Beroepsgroep"), _("Alle beroepsgroepen"), options(
+        (
             "beroepsgroep",
-            [(g.slug, g.name) for g in ProfessionalGroup.objects.filter(id__in=groups_used)],
-        )),
-        ("provincie", _("Provincie"), _("Alle provincies"), options(
+            _("Beroepsgroep"),
+            _("Alle beroepsgroepen"),
+            options(
+                "beroepsgroep",
+                [(g.slug, g.name) for g in ProfessionalGroup.objects.filter(id__in=groups_used)],
+            ),
+        ),
+        (
             "provincie",
-            [(p.slug, p.name) for p in Province.objects.filter(id__in=provinces_used).order_by("name")],
-        )),
-        ("thema", _("Thema"), _("Alle thema’s"), options(
-            "thema", [(t.slug, t.name) for t in Theme.objects.filter(id__in=themes_used)]
-        )),
-        ("soort", _("Soort activiteit"), _("Alle soorten"), options(
-            "soort", [(value, label) for value, label in ActivityPage.Kind.choices if value in kinds_used]
-        )),
-        ("vorm", _("Online of op locatie"), _("Allebei"), options(
-            "vorm", [("locatie", _("Op locatie")), ("online", _("Online"))]
-        )),
-        ("maand", _("Maand"), _("Alle maanden"), options(
+            _("Provincie"),
+            _("Alle provincies"),
+            options(
+                "provincie",
+                [
+                    (p.slug, p.name)
+                    for p in Province.objects.filter(id__in=provinces_used).order_by("name")
+                ],
+            ),
+        ),
+        (
+            "thema",
+            _("Thema"),
+            _("Alle thema’s"),
+            options("thema", [(t.slug, t.name) for t in Theme.objects.filter(id__in=themes_used)]),
+        ),
+        (
+            "soort",
+            _("Soort activiteit"),
+            _("Alle soorten"),
+            options(
+                "soort",
+                [
+                    (value, label)
+                    for value, label in ActivityPage.Kind.choices
+                    if value in kinds_used
+                ],
+            ),
+        ),
+        (
+            "vorm",
+            _("Online of op locatie"),
+            _("Allebei"),
+            options("vorm", [("locatie", _("Op locatie")), ("online", _("Online"))]),
+        ),
+        (
             "maand",
-            [(m.strftime("%Y-%m"), formats.date_format(m, "F Y")) for m in months],
-        )),
+            _("Maand"),
+            _("Alle maanden"),
+            options(
+                "maand",
+                [(m.strftime("%Y-%m"), formats.date_format(m, "F Y")) for m in months],
+            ),
+        ),
     ]
     return AgendaListing(
         archive=archive,
@@ -161,8 +198,14 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
         page_obj=page_obj,
         count=paginator.count,
         groups=[
-            {"name": name, "label": label, "all_label": all_label, "values": values,
-             "single": True, "open": any(v.selected for v in values) or name in ("beroepsgroep", "provincie")}
+            {
+                "name": name,
+                "label": label,
+                "all_label": all_label,
+                "values": values,
+                "single": True,
+                "open": any(v.selected for v in values) or name in ("beroepsgroep", "provincie"),
+            }
             for name, label, all_label, values in groups
         ],
         filtered=any(chosen.values()),

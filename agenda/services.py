@@ -114,16 +114,15 @@ def _taken(activity_key):
 def _send_after_commit(registration, kind):
     from agenda.tasks import send_registration_mail
 
-    transaction.on_commit(
-        functools.partial(send_registration_mail.enqueue, registration.pk, kind)
-    )
+    transaction.on_commit(functools.partial(send_registration_mail.enqueue, registration.pk, kind))
 
 
 # --- a visitor's steps ---------------------------------------------------------------------------
 
 
-def register(activity, *, name, email, municipality, organisation, professional_group, remark,
-             language):
+def register(
+    activity, *, name, email, municipality, organisation, professional_group, remark, language
+):
     """Record a registration that holds no place yet (double opt-in): the e-mail link places it.
 
     A second form for the same address gets the registration already there, and its e-mail again.

@@ -135,12 +135,8 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
     cancellation_note = models.CharField(
         _("toelichting bij annulering"), max_length=300, blank=True
     )
-    report_went_well = RichTextField(
-        _("wat ging goed"), blank=True, features=REPORT_FEATURES
-    )
-    report_could_be_better = RichTextField(
-        _("wat kan beter"), blank=True, features=REPORT_FEATURES
-    )
+    report_went_well = RichTextField(_("wat ging goed"), blank=True, features=REPORT_FEATURES)
+    report_could_be_better = RichTextField(_("wat kan beter"), blank=True, features=REPORT_FEATURES)
     report_needs_next = RichTextField(
         _("waar deelnemers nu behoefte aan hebben"),
         blank=True,
@@ -303,7 +299,9 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
     @property
     def practices(self):
-        return [i.practice for i in self.linked_practices.select_related("practice") if i.practice.live]
+        return [
+            i.practice for i in self.linked_practices.select_related("practice") if i.practice.live
+        ]
 
     @property
     def publications(self):
@@ -321,9 +319,7 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
     @property
     def has_report(self):
-        return bool(
-            self.report_went_well or self.report_could_be_better or self.report_needs_next
-        )
+        return bool(self.report_went_well or self.report_could_be_better or self.report_needs_next)
 
     def get_context(self, request, *args, **kwargs):
         from agenda.services import availability
@@ -494,4 +490,3 @@ class ActivityOutcome(TranslatableLink):
         verbose_name = _("praktijkvoorbeeld dat eruit voortkwam")
         verbose_name_plural = _("praktijkvoorbeelden die eruit voortkwamen")
         unique_together = [("translation_key", "locale")]
-

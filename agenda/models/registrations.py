@@ -109,3 +109,6 @@ class ActivityLedger(models.Model):
     class Meta:
         verbose_name = _("telling van een activiteit")
         verbose_name_plural = _("tellingen van activiteiten")
+
+    def __str__(self):
+        return str(self.activity_key)

@@ -81,7 +81,9 @@ def handle_registration(activity, request):
             request,
             form,
             status=400,
-            problem=_("We konden je aanmelding niet verwerken. Controleer het formulier en verstuur het opnieuw."),
+            problem=_(
+                "We konden je aanmelding niet verwerken. Controleer het formulier en verstuur het opnieuw."
+            ),
         )
     ip_hash = abuse.hash_ip(abuse.client_ip(request))
     if rate_limit_reached(ip_hash):
@@ -111,8 +113,9 @@ def handle_registration(activity, request):
     return HttpResponseRedirect(activity.route_url("registered"))
 
 
-def _result(activity, request, *, heading, message, status=200, form_action="", button="",
-            registration=None):
+def _result(
+    activity, request, *, heading, message, status=200, form_action="", button="", registration=None
+):
     context = activity.get_context(request)
     context.update(
         {
@@ -150,8 +153,9 @@ def serve_token(activity, request, slug, token):
             message = _(
                 "Deze link klopt niet: hij is misschien niet helemaal gekopieerd. Gebruik de link uit de e-mail precies zoals hij is, of meld je opnieuw aan."
             )
-        return _result(activity, request, heading=_("Deze link werkt niet"), message=message,
-                       status=400)
+        return _result(
+            activity, request, heading=_("Deze link werkt niet"), message=message, status=400
+        )
     registration = Registration.objects.filter(
         pk=registration_id, activity_key=activity.translation_key
     ).first()
@@ -177,16 +181,25 @@ def _confirm(activity, request, registration):
     registration = services.confirm_email(registration.pk)
     Status = Registration.Status
     if registration.status == Status.CONFIRMED:
-        heading, message = _("Je bent aangemeld"), _(
-            "Je aanmelding is bevestigd en je plek staat vast. Je krijgt een e-mail met de afspraak voor je agenda."
+        heading, message = (
+            _("Je bent aangemeld"),
+            _(
+                "Je aanmelding is bevestigd en je plek staat vast. Je krijgt een e-mail met de afspraak voor je agenda."
+            ),
         )
     elif registration.status in (Status.WAITING, Status.OFFERED):
-        heading, message = _("Je staat op de wachtlijst"), _(
-            "De activiteit is vol. Je staat op de wachtlijst; komt er een plek vrij, dan mailen we je meteen."
+        heading, message = (
+            _("Je staat op de wachtlijst"),
+            _(
+                "De activiteit is vol. Je staat op de wachtlijst; komt er een plek vrij, dan mailen we je meteen."
+            ),
         )
     else:
-        heading, message = _("Deze aanmelding is niet meer actief"), _(
-            "Je had je al afgemeld, of het aanbod is verlopen. Meld je opnieuw aan als je toch wilt komen."
+        heading, message = (
+            _("Deze aanmelding is niet meer actief"),
+            _(
+                "Je had je al afgemeld, of het aanbod is verlopen. Meld je opnieuw aan als je toch wilt komen."
+            ),
         )
     return _result(activity, request, heading=heading, message=message, registration=registration)
 
@@ -206,13 +219,17 @@ def _cancel(activity, request, registration, token):
             activity,
             request,
             heading=_("Je bent afgemeld"),
-            message=_("Je bent afgemeld. Je krijgt nog een bevestiging per e-mail. Bedankt dat je het liet weten!"),
+            message=_(
+                "Je bent afgemeld. Je krijgt nog een bevestiging per e-mail. Bedankt dat je het liet weten!"
+            ),
         )
     return _result(
         activity,
         request,
         heading=_("Wil je je afmelden?"),
-        message=_("Meld je af als je niet kunt komen; je plek gaat dan naar iemand op de wachtlijst."),
+        message=_(
+            "Meld je af als je niet kunt komen; je plek gaat dan naar iemand op de wachtlijst."
+        ),
         form_action=request.get_full_path(),
         button=_("Ja, meld mij af"),
         registration=registration,
@@ -240,8 +257,12 @@ def _offer(activity, request, registration, token):
             message=_("De plek is van jou. Je krijgt een e-mail met de afspraak voor je agenda."),
         )
     if registration.status == Registration.Status.CONFIRMED:
-        return _result(activity, request, heading=_("Je bent aangemeld"),
-                       message=_("Je hebt deze plek al aangenomen."))
+        return _result(
+            activity,
+            request,
+            heading=_("Je bent aangemeld"),
+            message=_("Je hebt deze plek al aangenomen."),
+        )
     return _result(
         activity,
         request,

@@ -42,8 +42,14 @@ def course(module_activities, db):
 
 def person(activity, email, confirm=True):
     registration, _created = services.register(
-        activity, name=email, email=email, municipality=None, organisation="VNG",
-        professional_group=None, remark="", language="nl",
+        activity,
+        name=email,
+        email=email,
+        municipality=None,
+        organisation="VNG",
+        professional_group=None,
+        remark="",
+        language="nl",
     )
     return services.confirm_email(registration.pk) if confirm else registration
 
@@ -67,10 +73,16 @@ def test_activity_ics_has_one_event_per_session_in_amsterdam_time(client, course
 
 
 def test_uids_are_stable_across_edits_and_unique_per_session(client, course):
-    before = [str(e["UID"]) for e in parse(client.get(course.route_url("calendar")).content).walk("VEVENT")]
+    before = [
+        str(e["UID"])
+        for e in parse(client.get(course.route_url("calendar")).content).walk("VEVENT")
+    ]
     course.title = "Collegiale cursus vraagverheldering (nieuwe titel)"
     course.save_revision().publish()
-    after = [str(e["UID"]) for e in parse(client.get(course.route_url("calendar")).content).walk("VEVENT")]
+    after = [
+        str(e["UID"])
+        for e in parse(client.get(course.route_url("calendar")).content).walk("VEVENT")
+    ]
     assert before == after
     assert len(set(after)) == 2
     assert all(uid.startswith(f"activiteit-{course.translation_key}-") for uid in after)
@@ -161,7 +173,9 @@ def test_changed_time_is_announced_to_participants(course, django_capture_on_com
     assert any(m.subject.startswith("Gewijzigd") for m in mail.outbox)
 
 
-def test_cancelled_activity_is_announced_once_and_closes(client, course, django_capture_on_commit_callbacks):
+def test_cancelled_activity_is_announced_once_and_closes(
+    client, course, django_capture_on_commit_callbacks
+):
     person(course, "a@x.nl")
     course.is_cancelled = True
     with django_capture_on_commit_callbacks(execute=True):
@@ -170,7 +184,7 @@ def test_cancelled_activity_is_announced_once_and_closes(client, course, django_
     assert [m.subject for m in mail.outbox].count(f"Gaat niet door: {course.title}") == 1
     page = client.get(course.route_url("register")).content.decode()
     assert "Deze activiteit gaat niet door" in page
-    assert "<form class=\"contribution-form\"" not in page
+    assert '<form class="contribution-form"' not in page
 
 
 def test_purge_erases_registrations_and_keeps_counts(course):

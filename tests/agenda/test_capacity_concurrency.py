@@ -25,14 +25,26 @@ def test_fifty_parallel_confirmations_for_the_last_five_places(live_server):
     activity = make_activity(agenda_index(), "Drukbezochte leerbijeenkomst", capacity=25)
     for n in range(20):
         registration, _created = services.register(
-            activity, name=f"Vroeg {n}", email=f"vroeg{n}@x.nl", municipality=None,
-            organisation="VNG", professional_group=None, remark="", language="nl",
+            activity,
+            name=f"Vroeg {n}",
+            email=f"vroeg{n}@x.nl",
+            municipality=None,
+            organisation="VNG",
+            professional_group=None,
+            remark="",
+            language="nl",
         )
         services.confirm_email(registration.pk)
     pending = [
         services.register(
-            activity, name=f"Laat {n}", email=f"laat{n}@x.nl", municipality=None,
-            organisation="VNG", professional_group=None, remark="", language="nl",
+            activity,
+            name=f"Laat {n}",
+            email=f"laat{n}@x.nl",
+            municipality=None,
+            organisation="VNG",
+            professional_group=None,
+            remark="",
+            language="nl",
         )[0]
         for n in range(PARALLEL)
     ]

@@ -17,13 +17,23 @@ def module_content(module_agenda):
     from practices.models import ProfessionalGroup
 
     inkoop = ProfessionalGroup.objects.get(slug="inkoop", locale__language_code="nl")
-    later = make_activity(module_agenda, "Leerbijeenkomst inkopers Rotterdam",
-                          dates=[days_from_now(40)], municipality="GM0599",
-                          professional_groups=[inkoop])
-    soon = make_activity(module_agenda, "Intervisie begeleiden in Zwolle",
-                         dates=[days_from_now(10)], kind=ActivityPage.Kind.COURSE)
+    later = make_activity(
+        module_agenda,
+        "Leerbijeenkomst inkopers Rotterdam",
+        dates=[days_from_now(40)],
+        municipality="GM0599",
+        professional_groups=[inkoop],
+    )
+    soon = make_activity(
+        module_agenda,
+        "Intervisie begeleiden in Zwolle",
+        dates=[days_from_now(10)],
+        kind=ActivityPage.Kind.COURSE,
+    )
     past = make_activity(
-        module_agenda, "Leerbijeenkomst HRM regio Noord", dates=[datetime.date(2015, 3, 12)],
+        module_agenda,
+        "Leerbijeenkomst HRM regio Noord",
+        dates=[datetime.date(2015, 3, 12)],
         report_went_well="<p>Veel herkenning tussen gemeenten.</p>",
     )
     return {"later": later, "soon": soon, "past": past}
@@ -35,9 +45,17 @@ def titles(html, names):
 
 def test_upcoming_first_in_date_order_without_the_past(client, module_content, agenda):
     html = client.get(agenda.url).content.decode()
-    order = [name for _pos, name in titles(html, ["Intervisie begeleiden in Zwolle",
-                                                   "Leerbijeenkomst inkopers Rotterdam",
-                                                   "Leerbijeenkomst HRM regio Noord"])]
+    order = [
+        name
+        for _pos, name in titles(
+            html,
+            [
+                "Intervisie begeleiden in Zwolle",
+                "Leerbijeenkomst inkopers Rotterdam",
+                "Leerbijeenkomst HRM regio Noord",
+            ],
+        )
+    ]
     assert order == ["Intervisie begeleiden in Zwolle", "Leerbijeenkomst inkopers Rotterdam"]
 
 
@@ -61,8 +79,11 @@ def test_archive_shows_past_activities_with_their_report(client, module_content,
 )
 def test_filters(client, module_content, agenda, query, expected):
     html = client.get(agenda.url + "?" + query).content.decode()
-    found = [n for n in ["Leerbijeenkomst inkopers Rotterdam", "Intervisie begeleiden in Zwolle"]
-             if f">{n}<" in html]
+    found = [
+        n
+        for n in ["Leerbijeenkomst inkopers Rotterdam", "Intervisie begeleiden in Zwolle"]
+        if f">{n}<" in html
+    ]
     assert found == expected
 
 
@@ -93,8 +114,14 @@ def test_organiser_sees_registrations_marks_attendance_and_exports(
 ):
     activity = ActivityPage.objects.get(pk=module_content["soon"].pk)
     registration, _created = services.register(
-        activity, name="Anna de Vries", email="anna@zwolle.nl", municipality=None,
-        organisation="VNG", professional_group=None, remark="=SOM(A1)", language="nl",
+        activity,
+        name="Anna de Vries",
+        email="anna@zwolle.nl",
+        municipality=None,
+        organisation="VNG",
+        professional_group=None,
+        remark="=SOM(A1)",
+        language="nl",
     )
     services.confirm_email(registration.pk)
     registration.refresh_from_db()
@@ -116,7 +143,9 @@ def test_organiser_sees_registrations_marks_attendance_and_exports(
     assert "'=SOM(A1)" in export  # not run as a formula
 
 
-def test_editor_without_the_permission_cannot_see_registrations(client, module_content, admin_user, django_user_model):
+def test_editor_without_the_permission_cannot_see_registrations(
+    client, module_content, admin_user, django_user_model
+):
     user = django_user_model.objects.create_user("redacteur", password="x")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)

@@ -125,8 +125,14 @@ def test_registering_twice_books_once(client, activity, django_capture_on_commit
 
 def confirmed(activity, email):
     registration, _created = services.register(
-        activity, name=email, email=email, municipality=None, organisation="VNG",
-        professional_group=None, remark="", language="nl",
+        activity,
+        name=email,
+        email=email,
+        municipality=None,
+        organisation="VNG",
+        professional_group=None,
+        remark="",
+        language="nl",
     )
     return services.confirm_email(registration.pk)
 

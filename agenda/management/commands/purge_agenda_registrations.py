@@ -7,7 +7,9 @@ from agenda.jobs import purge_registrations, retention_days
 
 
 class Command(BaseCommand):
-    help = "Wis aanmeldingen van activiteiten die langer dan de bewaartermijn geleden zijn afgelopen."
+    help = (
+        "Wis aanmeldingen van activiteiten die langer dan de bewaartermijn geleden zijn afgelopen."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None, help="Bewaartermijn in dagen.")
