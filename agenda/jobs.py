@@ -133,6 +133,44 @@ def mail_participants(activity, subject, message, statuses=(Status.CONFIRMED,)):
 # --- privacy -------------------------------------------------------------------------------------
 
 
+def ended_activity_keys(before):
+    """The activities (translation keys) whose last session was before the date `before`."""
+    return set(
+        ActivitySession.objects.values("page__translation_key")
+        .annotate(last=Max("date"))
+        .filter(last__lt=before)
+        .values_list("page__translation_key", flat=True)
+    )
+
+
+def erase_registrations(registrations, now=None):
+    """Delete `registrations`, adding them to their activities' anonymous counts first; a place
+    they held goes to the waiting list. Returns how many were erased."""
+    from agenda.services import fill_free_places
+
+    now = now or timezone.now()
+    erased = 0
+    for key in set(registrations.values_list("activity_key", flat=True)):
+        with transaction.atomic():
+            ledger, _created = ActivityLedger.objects.get_or_create(activity_key=key)
+            ledger = ActivityLedger.objects.select_for_update().get(pk=ledger.pk)
+            mine = registrations.filter(activity_key=key)
+            rows = list(mine.values_list("status", "attended_at"))
+            ledger.confirmed_count += sum(1 for s, _a in rows if s == Status.CONFIRMED)
+            ledger.waiting_count += sum(
+                1 for s, _a in rows if s in (Status.WAITING, Status.OFFERED, Status.LAPSED)
+            )
+            ledger.cancelled_count += sum(1 for s, _a in rows if s == Status.CANCELLED)
+            ledger.attended_count += sum(1 for _s, a in rows if a is not None)
+            ledger.purged_at = now
+            ledger.save()
+            erased += mine.delete()[0]
+        page = ActivityPage.objects.filter(translation_key=key).first()
+        if page is not None and not page.is_past and not page.is_cancelled:
+            fill_free_places(page)
+    return erased
+
+
 def purge_registrations(now=None, days=None):
     """Erase the registrations of activities that ended more than `days` ago (AGENDA_RETENTION_DAYS),
     keeping only anonymous counts on the ledger; and unconfirmed registrations whose link expired.
@@ -140,31 +178,9 @@ def purge_registrations(now=None, days=None):
     now = now or timezone.now()
     days = retention_days() if days is None else days
     cutoff = (now - datetime.timedelta(days=days)).date()
-    ended = (
-        ActivitySession.objects.values("page__translation_key")
-        .annotate(last=Max("date"))
-        .filter(last__lt=cutoff)
-        .values_list("page__translation_key", flat=True)
+    erased = erase_registrations(
+        Registration.objects.filter(activity_key__in=ended_activity_keys(cutoff)), now
     )
-    erased = 0
-    for key in set(ended):
-        with transaction.atomic():
-            registrations = Registration.objects.filter(activity_key=key)
-            if not registrations.exists():
-                continue
-            ledger, _created = ActivityLedger.objects.select_for_update().get_or_create(
-                activity_key=key
-            )
-            statuses = list(registrations.values_list("status", "attended_at"))
-            ledger.confirmed_count += sum(1 for s, _a in statuses if s == Status.CONFIRMED)
-            ledger.waiting_count += sum(
-                1 for s, _a in statuses if s in (Status.WAITING, Status.LAPSED)
-            )
-            ledger.cancelled_count += sum(1 for s, _a in statuses if s == Status.CANCELLED)
-            ledger.attended_count += sum(1 for _s, a in statuses if a is not None)
-            ledger.purged_at = now
-            ledger.save()
-            erased += registrations.delete()[0]
     unconfirmed = Registration.objects.filter(
         status=Status.PENDING,
         created_at__lt=now - datetime.timedelta(seconds=MAX_AGE["confirm"]),

@@ -206,3 +206,16 @@ def test_purge_keeps_registrations_within_the_retention_period(course):
 def test_cron_commands_run(course):
     for command in ("send_agenda_reminders", "expire_agenda_offers", "purge_agenda_registrations"):
         call_command(command, stdout=open("/dev/null", "w"))
+
+
+def test_personal_data_tool_finds_and_erases_a_registration_keeping_counts(course):
+    from privacy.registry import get_registration
+
+    person(course, "a@x.nl")
+    entry = get_registration(Registration)
+    found = list(entry.held_about("A@x.nl"))
+    assert [r.email for r in found] == ["a@x.nl"]
+    assert entry.export(found[0])["email"] == "a@x.nl"
+    entry.erase(found[0], timezone.now())
+    assert not Registration.objects.filter(email="a@x.nl").exists()
+    assert jobs.counts(course)["confirmed"] == 1
