@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "changes",
     "colleagues",
     "privacy",
+    "agenda",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -264,6 +265,12 @@ CONTRIBUTION_NOTIFY_INTERVAL_MINUTES = int(
 CONTRIBUTION_CLIENT_IP_HEADER = os.environ.get(
     "CONTRIBUTION_CLIENT_IP_HEADER", ""
 )  # behind a proxy
+
+# Agenda ("Leren van collega's"): how long an offered place from the waiting list holds, how long
+# registrations are kept after an activity, and registrations per IP address per hour.
+AGENDA_OFFER_HOURS = int(os.environ.get("AGENDA_OFFER_HOURS", "48"))
+AGENDA_RETENTION_DAYS = int(os.environ.get("AGENDA_RETENTION_DAYS", "90"))
+AGENDA_RATE_LIMIT = int(os.environ.get("AGENDA_RATE_LIMIT", "10"))
 
 # Background tasks (django-tasks): define them with `from django_tasks import task`. The database
 # backend queues them for `manage.py db_worker`; "immediate" runs them inside the request.

@@ -38,6 +38,8 @@ class Command(BaseCommand):
         if not no_demo:
             # After the practices, so the demo publications can link to them.
             call_command("load_demo_publications", stdout=self.stdout)
+        # The agenda (and, with demo content, its activities and colleague-trainers).
+        call_command("load_demo_agenda", no_demo=no_demo, stdout=self.stdout)
         if not no_admin:
             call_command("ensure_admin", stdout=self.stdout)
         call_command("update_index", stdout=self.stdout)
