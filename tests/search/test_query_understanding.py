@@ -24,6 +24,19 @@ PRACTICES = [
     ("Maas en mantelzorg", "GM0893", "De gemeente Bergen steunt mantelzorgers."),
     ("Leren in Zwolle", "GM0193", "De gemeente Zwolle leert met inwoners."),
     ("Leren in Kampen", "GM0166", "De gemeente Kampen leert met inwoners."),
+    ("Tijd voor reflectie", "GM0546", "Het team neemt elke week tijd voor reflectie op het werk."),
+    ("Reflectie kost tijd", "GM0503", "Reflectie op het werk kost tijd, zeggen de collega's."),
+    (
+        "Mantelzorgers en vrijwilligers",
+        "GM0363",
+        "Vrijwilligers helpen mantelzorgers; mantelzorgers helpen vrijwilligers; vrijwilligers.",
+    ),
+    (
+        "Een lange dag in de wijk",
+        "GM0599",
+        "Op een lange dag in de wijk praten we over veel: de buurt, het buurthuis, de straat, "
+        "buurtsport, de vrijwilligers die er werken en de mantelzorgers die er wonen.",
+    ),
 ]
 
 
@@ -108,3 +121,30 @@ def test_the_search_page_suggests_each_bergen(client, pages):
     html = client.get("/zoeken/", {"q": "Bergen"}).content.decode()
     assert "Praktijkvoorbeelden in gemeente Bergen (NH.)?" in html
     assert "municipality=GM0893" in html
+
+
+def literal(query):
+    return search(SearchParams(query=query))
+
+
+def test_a_word_in_most_pages_never_decides_the_loosened_pass_alone(pages):
+    # Every page says "gemeente"; all words find three pages, so the search loosens: the pages
+    # that only say "gemeente" must not come in with it.
+    assert titles(literal("gemeente mantelzorgers")) == {
+        "Maas en mantelzorg",
+        "Mantelzorgers en vrijwilligers",
+        "Een lange dag in de wijk",
+    }
+
+
+def test_a_quoted_phrase_matches_as_a_phrase(pages):
+    assert titles(literal('"tijd voor reflectie"')) == {"Tijd voor reflectie"}
+    assert titles(literal("tijd voor reflectie")) >= {"Tijd voor reflectie", "Reflectie kost tijd"}
+    assert titles(literal('werk "tijd voor reflectie"')) == {"Tijd voor reflectie"}
+
+
+def test_pages_matching_every_word_rank_above_pages_matching_some(pages):
+    results = literal("mantelzorgers vrijwilligers buurtsport")
+    ranked = [hit.title for hit in results.hits]
+    assert ranked[0] == "Een lange dag in de wijk"
+    assert "Mantelzorgers en vrijwilligers" in ranked[1:]
