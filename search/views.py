@@ -88,6 +88,7 @@ def search_page(request):
         else None,
         "sort_options": [("relevance", _("Relevantie")), ("newest", _("Nieuwste eerst"))],
         "first_result": (params.page - 1) * params.page_size + 1,
+        "typed_query": typed,  # what the visitor typed: what opened results are counted for
         **reading_context(results, typed),
     }
     response = TemplateResponse(request, "search/search_page.html", context)
