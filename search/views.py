@@ -36,12 +36,15 @@ def search_page(request):
 
     facets = []
     active = []
+    # A place read from the question is shown (and removed) in the notice of how it was read.
+    places = results.reading.places if results.reading else ()
+    read_as_place = {(place.facet, value) for place in places for value in place.values}
     labels = {facet.name: facet.label for facet in registry.facets()}
     for facet in facet_order():
         name = facet.name
         values = results.facets.get(name, [])
         for value in values:
-            if value.selected:
+            if value.selected and (name, value.value) not in read_as_place:
                 active.append(
                     {
                         "facet": facet.label,
@@ -74,6 +77,8 @@ def search_page(request):
         else None,
     }
     context = {
+        # The words searched: a place read from the question is a filter instead (the notice
+        # says so), so unticking that filter does not bring it back.
         "query": params.query,
         "params": params,
         "results": results,

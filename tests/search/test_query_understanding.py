@@ -108,9 +108,10 @@ def test_a_filter_the_visitor_chose_is_not_overruled(pages):
 def test_the_search_page_says_how_it_read_the_question_and_offers_the_words_as_typed(client, pages):
     html = client.get("/zoeken/", {"q": "gemeente Emmen"}).content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
-    assert "je ziet de resultaten in gemeente Emmen" in text
-    assert "Gemeente: Emmen" in text  # the removable filter
-    literal = re.search(r'href="([^"]*literal=1[^"]*)"', html).group(1).replace("&amp;", "&")
+    assert "je ziet de resultaten in gemeente Emmen ×" in text  # the filter, and how to remove it
+    chip = re.search(r'<a class="utrecht-link search__chip" href="([^"]*)"', html)
+    literal = chip.group(1).replace("&amp;", "&")
+    assert "literal=1" in literal
     assert "municipality" not in literal
     html = client.get("/zoeken/" + literal).content.decode()
     assert "je ziet de resultaten in" not in html
