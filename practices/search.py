@@ -21,14 +21,17 @@ from practices.models import (
     Province,
     Theme,
 )
+from practices.places import PROVINCE_ALIASES, without_suffix
 from search.documents import SearchDocument, stream_passages
 from search.facts import add_links, linked_pages, with_ids
 from search.registry import (
     DocumentType,
     Facet,
     Facts,
+    QueryNames,
     register_facet,
     register_label_source,
+    register_query_names,
     register_type,
 )
 from search.types import Term
@@ -280,6 +283,53 @@ def suggest_municipalities(starts, language):
     return found
 
 
+# --- places named in a query ("gemeente Emmen", "Den Haag", "Aalburg", "Friesland") -------------
+
+
+def municipality_query_names():
+    """Each current municipality by its CBS name (with and without CBS's suffix), everyday names
+    and the names of the former municipalities it absorbed; filtering on its code and on the former
+    codes practices are still filed under."""
+    municipalities = list(
+        Municipality.objects.only(
+            "name", "cbs_code", "everyday_names", "is_current", "successor_id"
+        )
+    )
+    by_pk = {m.pk: m for m in municipalities}
+    filed = set(PracticePage.objects.values_list("municipality__cbs_code", flat=True))
+    filed |= set(
+        PracticeInvolvedMunicipality.objects.values_list("municipality__cbs_code", flat=True)
+    )
+    former = {}
+    for m in municipalities:
+        if not m.is_current and m.successor_id in by_pk:
+            former.setdefault(m.successor_id, []).append(m)
+    names = []
+    for m in municipalities:
+        if not m.is_current:
+            continue
+        values = (
+            m.cbs_code,
+            *sorted(f.cbs_code for f in former.get(m.pk, []) if f.cbs_code in filed),
+        )
+        own = [m.name, without_suffix(m.name)]
+        own += [n.strip() for n in m.everyday_names.split(",") if n.strip()]
+        own += [f.name for f in former.get(m.pk, []) if f.name != m.name]
+        names += [(name, values, m.name) for name in dict.fromkeys(own)]
+    return names
+
+
+def province_query_names():
+    provinces = dict(Province.objects.values_list("name", "slug"))
+    names = [(name, (slug,), name) for name, slug in provinces.items()]
+    names += [
+        (alias, (provinces[name],), name)
+        for alias, name in PROVINCE_ALIASES.items()
+        if name in provinces
+    ]
+    return names
+
+
 # --- renamed labels ----------------------------------------------------------------------------
 
 
@@ -410,6 +460,14 @@ def register():
             ),
             hit_template="practices/includes/search_hit.html",
         )
+    )
+    register_query_names(
+        QueryNames(
+            "municipality", _("gemeente"), ("gemeente", "municipality"), municipality_query_names
+        )
+    )
+    register_query_names(
+        QueryNames("province", _("provincie"), ("provincie", "province"), province_query_names)
     )
     register_label_source(Theme, linked_pages(PracticeTheme, "theme"))
     register_label_source(

@@ -14,7 +14,7 @@ from datetime import date
 from wagtail.models import Locale, Page
 
 from changes.version import current_version
-from search import registry
+from search import phrases, registry
 from search.analysis import (
     Group,
     QueryPlan,
@@ -25,6 +25,7 @@ from search.analysis import (
     tokenize,
     variants,
 )
+from search.common_words import deciding_groups, group_pages
 from search.documents import snippet_passages
 from search.facet_index import facet_index
 from search.highlight import make_snippet
@@ -193,9 +194,10 @@ def run_search(engine, params):
         outcome = Attempt(*index.facet(kinds, filters))
     else:
         fetched = None  # whether `matched` holds the pages matching every word, or any
+        loose = None  # the pages a loosened level may list (search.common_words)
 
         def attempt(level, first, last):
-            nonlocal fetched
+            nonlocal fetched, loose
             # Every word first (cheap: nothing to count per group); the looser levels need the
             # pages that match any word, with how many words each matches.
             require_all = first and not last
@@ -203,13 +205,15 @@ def run_search(engine, params):
                 rows = engine.match(plan, language, locale_id, require_all=require_all)
                 fetched = require_all
                 # Pages outside the index (not live, not public, another locale) are not findable.
+                rows = [row for row in rows if row[0] in index.position]
+                rows = phrases.checked(engine, plan, language, locale_id, rows, require_all)
                 matched.clear()
-                matched.update(
-                    (index.position[pk], (score, groups))
-                    for pk, score, groups in rows
-                    if pk in index.position
-                )
+                matched.update((index.position[pk], (score, groups)) for pk, score, groups in rows)
             at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
+            if level < len(plan.groups):
+                if loose is None:
+                    loose = loosened_mask(engine, plan, language, locale_id, index, kinds, matched)
+                at_level &= loose
             return Attempt(*index.facet(at_level & kinds, filters))
 
         outcome = loosen(plan, attempt)
@@ -247,14 +251,46 @@ def run_search(engine, params):
     )
 
 
+def loosened_mask(engine, plan, language, locale_id, index, kinds, matched):
+    """The pages a loosened level may list: those holding a word that is not common, or every
+    word (search.common_words)."""
+    per_group = [
+        index.mask_of(index.position[pk] for pk in pages if pk in index.position) & kinds
+        for pages in group_pages(engine, plan, language, locale_id)
+    ]
+    counts = [mask.bit_count() for mask in per_group]
+    deciding = deciding_groups(counts, kinds.bit_count())
+    every = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= len(plan.groups))
+    for position in deciding:
+        every |= per_group[position]
+    return every
+
+
+def loosened_plan(engine, plan, params, types, locale_id):
+    """The plan for a loosened level on an engine that counts facets: with the groups a page must
+    hold one of (search.common_words)."""
+    everything = dataclasses.replace(params, page=1, page_size=1)
+    total = engine.count(QueryPlan(plan.language), 0, everything, {}, types, 1).found
+    counts = [len(pages) for pages in group_pages(engine, plan, params.language, locale_id)]
+    return dataclasses.replace(plan, deciding=deciding_groups(counts, total))
+
+
 def run_engine_search(engine, params, plan, locale_id, filters, version):
     """The search on an engine that counts facets itself (Elasticsearch): per level of `loosen`,
     one request for the total, this page's ids, the facet counts and the highlights."""
     language = params.language
     types = wanted_types(params)
 
+    loose = None  # the plan of a loosened level (search.common_words)
+
     def attempt(level, first, last, page_number=params.page):
-        return engine.count(plan, level, params, filters, types, page_number)
+        nonlocal loose
+        searched = plan
+        if level < len(plan.groups):
+            if loose is None:
+                loose = loosened_plan(engine, plan, params, types, locale_id)
+            searched = loose
+        return engine.count(searched, level, params, filters, types, page_number)
 
     outcome = loosen(plan, attempt)
     num_pages = max(1, -(-outcome.found // params.page_size))
@@ -292,6 +328,7 @@ def ranked_ids(engine, plan, language, locale_id, among):
     finds any (a listing with its own filters that only wants the words ranked)."""
     wanted = set(among)
     rows = [row for row in engine.match(plan, language, locale_id) if row[0] in wanted]
+    rows = phrases.checked(engine, plan, language, locale_id, rows, require_all=False)
 
     @dataclass
     class Level:

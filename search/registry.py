@@ -203,3 +203,33 @@ def hit_fields():
 def pages_labelled_with(instance):
     """Ids of the pages whose documents show `instance` (a term, a place) by name."""
     return {pk for pages in _label_sources.get(type(instance), []) for pk in pages(instance)}
+
+
+# --- names in a query --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryNames:
+    """The names visitors type for a facet's values ("gemeente Emmen", "Den Haag", "Friesland"):
+    a name in a query becomes that facet's filter (search/query_understanding.py).
+
+    `names()` gives (name as people write it, filter values, label) for every named value, in one
+    or a few queries (kept until the content changes); several names may share values (everyday
+    and former names). `prefixes` are the words that may go before a name and say which kind it is
+    ("gemeente", "provincie"); `kind` names that kind in the notice ("gemeente Emmen")."""
+
+    facet: str
+    kind: str
+    prefixes: tuple[str, ...]
+    names: Callable[[], list[tuple[str, tuple[str, ...], str]]]
+
+
+_query_names: dict[str, QueryNames] = {}
+
+
+def register_query_names(source):
+    _query_names[source.facet] = source
+
+
+def query_names():
+    return list(_query_names.values())

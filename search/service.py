@@ -1,6 +1,7 @@
 """The search service: the search page, the API, listings and feeds call `search`; it picks the engine
 (Elasticsearch behind the fallback engine when ELASTICSEARCH_URL is set, else the database)."""
 
+import dataclasses
 import logging
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from search.engines.base import Suggestion
 from search.engines.database import DatabaseEngine
 from search.pipeline import locale_id_for, query_plan, ranked_ids
 from search.promotions import with_promotions
+from search.query_understanding import search_as_meant
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,12 @@ def get_engine():
 def search(params, engine=None):
     """Search live, public pages of `params.language`; returns `search.types.SearchResults`, with
     the editors' recommended pages for the query first."""
-    return with_promotions((engine or get_engine()).search(params), params)
+    engine = engine or get_engine()
+    if not params.interpret:
+        return with_promotions(engine.search(params), params)
+    results = search_as_meant(engine.search, params)
+    # Recommended for what was typed, within the filters the query was read as.
+    return with_promotions(results, dataclasses.replace(results.params, query=params.query))
 
 
 def rank(query, language, among):

@@ -23,6 +23,9 @@ class SearchParams:
     # Which kinds of page to search at all (registered document type names; empty: every kind); a
     # practice listing passes its own type so its counts stay practices only. Never shown.
     document_types: tuple[str, ...] = ()
+    # Read places named in the query as filters (search.query_understanding): the search page and
+    # the API, unless the visitor asks for the words as typed (`literal=1`).
+    interpret: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class SearchResults:
     degraded: bool = False  # True when the engine was unreachable and the database answered
     # facet name -> results you would get without that facet's filter (for "drop a filter" hints)
     relaxations: dict[str, int] = field(default_factory=dict)
+    # How the query was read (search.query_understanding.Reading): places it names as filters.
+    reading: object = None
 
     @property
     def num_pages(self):

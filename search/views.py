@@ -1,5 +1,6 @@
 """The search page: query box, facets with counts, active filters, sort, pagination and suggestions."""
 
+import dataclasses
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -28,17 +29,22 @@ def facet_order():
 def search_page(request):
     language = (get_language() or "nl")[:2]
     params, errors = parse_params(request.GET, language)
-    results = search(params)
+    typed = params.query
+    literal = request.GET.get("literal") == "1"
+    results = search(dataclasses.replace(params, interpret=not literal))
     params = results.params
 
     facets = []
     active = []
+    # A place read from the question is shown (and removed) in the notice of how it was read.
+    places = results.reading.places if results.reading else ()
+    read_as_place = {(place.facet, value) for place in places for value in place.values}
     labels = {facet.name: facet.label for facet in registry.facets()}
     for facet in facet_order():
         name = facet.name
         values = results.facets.get(name, [])
         for value in values:
-            if value.selected:
+            if value.selected and (name, value.value) not in read_as_place:
                 active.append(
                     {
                         "facet": facet.label,
@@ -71,6 +77,8 @@ def search_page(request):
         else None,
     }
     context = {
+        # The words searched: a place read from the question is a filter instead (the notice
+        # says so), so unticking that filter does not bring it back.
         "query": params.query,
         "params": params,
         "results": results,
@@ -85,16 +93,42 @@ def search_page(request):
         else None,
         "sort_options": [("relevance", _("Relevantie")), ("newest", _("Nieuwste eerst"))],
         "first_result": (params.page - 1) * params.page_size + 1,
+        "typed_query": typed,  # what the visitor typed: what opened results are counted for
+        **reading_context(results, typed),
     }
     response = TemplateResponse(request, "search/search_page.html", context)
     response["X-Search-Backend"] = results.backend  # "database" when Elasticsearch could not answer
-    if params.query:
+    if typed:
         if params.page == 1:
-            record_search(params.query, results.count)
+            record_search(typed, results.count)
         # Counted per search, so not served from a shared or server-side cache; the browser may
         # keep it briefly for back and forward.
         patch_cache_control(response, private=True, max_age=60)
     return response
+
+
+def reading_context(results, typed):
+    """The notice of how the query was read: the places applied (with a link to search all the
+    typed words instead), the places an ambiguous name may mean, the places that found nothing."""
+    reading = results.reading
+    if reading is None:
+        return {}
+    literal = dataclasses.replace(results.params, query=typed, filters=dict(results.params.filters))
+    for place in reading.places:
+        literal.filters[place.facet] = tuple(
+            v for v in literal.filters.get(place.facet, ()) if v not in place.values
+        )
+    literal_url = search_query(literal, sort="relevance")
+    return {
+        "reading": reading,
+        "reading_places": ", ".join(str(place) for place in reading.places),
+        "reading_not_found": ", ".join(str(place) for place in reading.not_found),
+        "literal_url": literal_url + ("&" if literal_url != "?" else "") + "literal=1",
+        "place_suggestions": [
+            {"place": str(s.place), "count": s.count, "url": search_query(s.params)}
+            for s in reading.suggestions
+        ],
+    }
 
 
 @csrf_exempt  # a counter, sent by navigator.sendBeacon from a page that may be cached (no token)

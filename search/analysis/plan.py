@@ -1,6 +1,7 @@
 """Queries as a plan: one group per query word (or synonym phrase), each group a set of alternatives,
 each alternative a tuple of tokens that must all occur. Engines translate a plan into their own query."""
 
+import re
 from dataclasses import dataclass, field
 
 from .compounds import split_compound
@@ -8,6 +9,7 @@ from .stemming import stem, variants
 from .stopwords import STOPWORDS
 from .text import tokenize
 
+PHRASE_RE = re.compile(r'"([^"]*)"')
 MIN_TYPO_LENGTH = 5  # one typo is forgiven in words of at least this many letters
 
 
@@ -15,6 +17,8 @@ MIN_TYPO_LENGTH = 5  # one typo is forgiven in words of at least this many lette
 class Group:
     words: tuple[str, ...]  # the folded query words this group stands for
     alternatives: tuple[tuple[str, ...], ...]  # any one matches; all tokens of one must occur
+    # A quoted phrase: these folded words, in this order, in the text (search/phrases.py checks).
+    phrase: tuple[str, ...] = ()
 
     @property
     def tokens(self):
@@ -26,6 +30,9 @@ class QueryPlan:
     language: str
     groups: tuple[Group, ...] = ()
     corrections: tuple[tuple[str, str], ...] = field(default=())  # (typed word, index stem)
+    # Set for a loosened pass (search.common_words): the positions of the groups of which a page
+    # matching fewer than all groups must hold one; empty: such a page must hold every group.
+    deciding: tuple[int, ...] | None = None
 
     @property
     def is_empty(self):
@@ -92,6 +99,14 @@ def _word_alternatives(word, language, vocabulary):
 def build_plan(query, language="nl", vocabulary=None, synonyms=()):
     """The plan for a query; with a vocabulary, unknown words get typo corrections and compounds."""
     stop = STOPWORDS.get(language, frozenset())
+    phrase_groups = []
+    for quoted in PHRASE_RE.findall(query):
+        phrase = tuple(tokenize(quoted))
+        content = tuple(dict.fromkeys(stem(w, language) for w in phrase if w not in stop))
+        if len(phrase) > 1 and content:
+            phrase_groups.append(Group(phrase, (content,), phrase=phrase))
+    if phrase_groups:  # the rest of the query, and a quoted single word, as words
+        query = PHRASE_RE.sub(lambda m: " " if len(tokenize(m.group(1))) > 1 else m.group(1), query)
     words = [word for word in tokenize(query) if word not in stop]
     stems = [stem(word, language) for word in words]
     groups, corrections = [], []
@@ -125,4 +140,4 @@ def build_plan(query, language="nl", vocabulary=None, synonyms=()):
                     alternatives.extend((token,) for token in near[:5])
         groups.append(Group((word,), tuple(alternatives)))
         i += 1
-    return QueryPlan(language, tuple(groups), tuple(corrections))
+    return QueryPlan(language, tuple(groups + phrase_groups), tuple(corrections))

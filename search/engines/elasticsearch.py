@@ -46,14 +46,18 @@ def plan_query(plan, level):
     As on the database engine, results matching more groups rank first: each matched group adds a
     constant far above what text relevance can add, which then orders pages within a group count.
     """
-    groups = []
+    groups, matches = [], []
     for position, group in enumerate(plan.groups):
-        alternatives = {
-            "bool": {
-                "should": [alternative_query(tokens) for tokens in group.alternatives],
-                "minimum_should_match": 1,
-            }
-        }
+        if group.phrase:  # the words in this order in the raw passages (search/phrases.py)
+            text = " ".join(group.phrase)
+            should = [
+                {"match_phrase": {SNIPPET_FIELD: text}},
+                {"match_phrase": {TITLE_FIELD: {"query": text, "boost": TITLE_WEIGHT}}},
+            ]
+        else:
+            should = [alternative_query(tokens) for tokens in group.alternatives]
+        alternatives = {"bool": {"should": should, "minimum_should_match": 1}}
+        matches.append(alternatives)
         groups.append(
             {
                 "bool": {
@@ -66,7 +70,18 @@ def plan_query(plan, level):
                 }
             }
         )
-    return {"bool": {"should": groups, "minimum_should_match": level}}
+    # A quoted phrase is asked for as typed: every page must hold it (search/phrases.py).
+    required = [matches[p] for p, group in enumerate(plan.groups) if group.phrase]
+    if plan.deciding is not None and level < len(groups):
+        if not plan.deciding:  # every word is common: a page must hold every one
+            level = len(groups)
+        else:  # a page must hold one of the rarer words (search.common_words), unscored
+            deciding = [matches[position] for position in plan.deciding]
+            required.append({"bool": {"should": deciding, "minimum_should_match": 1}})
+    query = {"bool": {"should": groups, "minimum_should_match": level}}
+    if required:
+        query["bool"]["filter"] = required
+    return query
 
 
 def visibility_filters(language, content_types):

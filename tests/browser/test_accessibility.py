@@ -25,6 +25,8 @@ PAGE_TYPES = {
     "index_en": lambda page, site: pages.index(page, site, "en"),
     "search_with_results": pages.search_with_results,
     "search_without_results": lambda page, site: "/zoeken/?" + urlencode({"q": "xyzzy onvindbaar"}),
+    # A place named in the question: the notice of how it was read and the filter it became.
+    "search_with_a_place": lambda page, site: "/zoeken/?" + urlencode({"q": "gemeente Ede"}),
     "search_en": lambda page, site: "/en/search/?" + urlencode({"q": site.pages["search_term"]}),
     "theme": lambda page, site: pages.term_page(page, site, "theme_slug"),
     "municipality": lambda page, site: pages.term_page(page, site, "municipality_slug"),

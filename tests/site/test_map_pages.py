@@ -57,7 +57,16 @@ def test_neighbour_links_say_how_many_cases_they_lead_to(client, practice_index,
     neighbours = html[html.index('id="neighbours-heading"') :]
     text = " ".join(re.sub(r"<[^>]+>", " ", neighbours).split())
     assert "Kampen (2 praktijkvoorbeelden)" in text
-    assert re.search(r"Hattem \(0 praktijkvoorbeelden\)", text)
+    assert "Hattem (nog geen praktijkvoorbeelden)" in text
+
+
+def test_a_neighbour_without_cases_is_named_but_not_a_link(client, practice_index, zwolle, kampen):
+    make_practice(practice_index, "Leren in Kampen", municipality=kampen)
+    html = client.get(f"/gemeente/{zwolle.slug}/").content.decode()
+    neighbours = html[html.index('id="neighbours-heading"') : html.index("neighbourhood-map")]
+    links = re.findall(r'<a [^>]*href="/gemeente/([^/"]+)/"', neighbours)
+    assert links == ["kampen"]
+    assert "Hattem" in neighbours
 
 
 def test_an_empty_neighbour_page_offers_sharing_not_refining(client, practice_index, kampen):
