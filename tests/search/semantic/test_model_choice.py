@@ -28,7 +28,9 @@ def test_model_recall_and_mrr(evaluation_pages, model):
         PageEmbedding.objects.filter(model_name=model).delete()
         build_embeddings()
         matrix = matrix_for("nl", model)
-        lines = [f"\nmodel {model} ({connection.vendor}), {matrix.nbytes / len(matrix.page_ids):.0f} bytes/page"]
+        lines = [
+            f"\nmodel {model} ({connection.vendor}), {matrix.nbytes / len(matrix.page_ids):.0f} bytes/page"
+        ]
         for name, queries in (("evaluation set", QUERIES), ("meaning only", MEANING_QUERIES)):
             hybrid = evaluate(ranked, evaluation_pages, queries)
             with override_settings(SEARCH_EMBEDDING_MODEL=""):
