@@ -110,3 +110,22 @@ def test_without_a_model_search_is_lexical_as_before(evaluation_pages):
 def test_an_unknown_model_falls_back_to_lexical_search(evaluation_pages):
     with override_settings(SEARCH_EMBEDDING_MODEL="no-such-model"):
         assert ranked("sroi") == [evaluation_pages["sroi-breda"].id]
+
+
+def test_a_practice_page_shows_similar_practices_with_why(client, evaluation_pages):
+    page = evaluation_pages["inkoop-sf"]
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vergelijkbare praktijkvoorbeelden" in html
+    twente = evaluation_pages["regionale-inkoop-twente"]
+    assert twente.title in html
+    assert "Ook over: " in html
+
+
+def test_similar_to_text_finds_practices_for_a_question(evaluation_pages):
+    from search.semantic import similar_to_text
+
+    found = similar_to_text("Hoe kopen we samen jeugdhulp in met de regio?", limit=5)
+    assert evaluation_pages["regionale-inkoop-twente"].id in [item.page_id for item in found]
+    assert all(item.explanation for item in found)
