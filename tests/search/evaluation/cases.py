@@ -500,7 +500,10 @@ MEANING_QUERIES = [
     ("zelf je hulp inkopen met een eigen potje", ["pgb-enschede"]),
     ("zorg op afstand met een tablet", ["langer-thuis-hoorn"]),
     ("voetbalclub als springplank", ["werkloosheid-heerlen"]),
-    ("mensen die zelf diep in de problemen zaten helpen lotgenoten", ["ervaringsdeskundigen-dordrecht"]),
+    (
+        "mensen die zelf diep in de problemen zaten helpen lotgenoten",
+        ["ervaringsdeskundigen-dordrecht"],
+    ),
     ("volksvertegenwoordigers bezoeken de uitvoering", ["raad-gouda"]),
     ("een veilige cultuur na een misser", ["teamleren-emmen"]),
     ("rolstoel en blindengeleidehond", ["inclusie-delft"]),
