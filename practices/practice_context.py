@@ -107,7 +107,19 @@ def practice_context(page):
         "involved_municipalities": [m for m in involved if m != municipality],
         "attachments": attachments,
         "related": related_practices(page, [t.id for t in themes], [g.id for g in groups]),
+        "similar": similar_practices(page),
     }
+
+
+def similar_practices(page, limit=RELATED_COUNT):
+    """ "Vergelijkbare praktijkvoorbeelden": by meaning and shared terms, each with why (search by
+    meaning; nothing when it is off, then the related practices above stand alone)."""
+    from search import semantic
+    from search.registry import type_of
+
+    if not semantic.is_enabled() or type_of(page) is None:
+        return []
+    return semantic.similar_to_page(page, limit=limit, types=(type_of(page).name,))
 
 
 def _in_memory_context(page):

@@ -129,6 +129,11 @@ def practice_passages(page):
     return [p for p in passages if p and p.strip()]
 
 
+def practice_embedding_texts(page):
+    """What search by meaning embeds of a practice: title, summary and sections, as one text."""
+    return [" ".join([page.title + ".", *practice_passages(page)])]
+
+
 def build_practice_document(page):
     places = []
     for municipality in page.municipalities:
@@ -446,6 +451,7 @@ def register():
             models=(PracticePage,),
             document=build_practice_document,
             passages=practice_passages,
+            embedding_texts=practice_embedding_texts,
             facts=practice_facts,
             facet_values=practice_facet_values,
             date=lambda page: page.practice_date,

@@ -229,10 +229,11 @@ def reindex_publications_using(document_id):
     for page in pages:
         index.insert_or_update_object(page)  # the database index
     try:
-        from search import indexing
+        from search import indexing, semantic
     except ImportError:
         return
     indexing.schedule(pages)  # Elasticsearch (its auto-update is off), retried when it is down
+    semantic.embed_soon(pages)  # the vectors of its pages of text, in the background
 
 
 def needs_extraction(document):

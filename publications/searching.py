@@ -76,6 +76,21 @@ def build_publication_document(page):
     )
 
 
+def publication_embedding_texts(page):
+    """What search by meaning embeds of a publication: title, summary and body, then each page of
+    text of its files (so a question finds the report by the page that answers it)."""
+    from publications.models import DocumentText
+
+    texts = [" ".join([page.title + ".", *publication_passages(page)])]
+    records = DocumentText.objects.filter(
+        document_id__in=[item.document_id for item in page.files.all()],
+        status=DocumentText.Status.DONE,
+    ).order_by("document_id")
+    for record in records:
+        texts += [f"{page.title}. {text}" for text in record.pages if text and text.strip()]
+    return texts
+
+
 def file_tokens(page):
     """The stored index tokens of all the publication's files, for the analysed body."""
     from publications.models import DocumentText
@@ -211,6 +226,7 @@ def register():
             models=(PublicationPage,),
             document=build_publication_document,
             passages=publication_passages,
+            embedding_texts=publication_embedding_texts,
             facts=publication_facts,
             facet_values=term_facet_values,
             date=lambda page: page.publication_date,

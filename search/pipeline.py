@@ -30,6 +30,7 @@ from search.documents import snippet_passages
 from search.facet_index import facet_index
 from search.highlight import make_snippet
 from search.models import Synonym
+from search.semantic import hybrid
 from search.terms import cached_terms, load_terms, with_language_labels
 from search.types import FacetValue, Hit, SearchResults
 from search.versioning import VersionedCache
@@ -190,11 +191,14 @@ def run_search(engine, params):
     kinds = index.filter_mask(registry.TYPE_FACET, wanted_types(params))
 
     matched = {}  # doc position -> (score, groups matched)
+    vectors = None if plan.is_empty else hybrid.vector_matches(params.query, language, version)
+    joined = []  # doc positions found by meaning only
     if plan.is_empty:
         outcome = Attempt(*index.facet(kinds, filters))
     else:
         fetched = None  # whether `matched` holds the pages matching every word, or any
         loose = None  # the pages a loosened level may list (search.common_words)
+        lexical = {"mask": 0, "level": 0}
 
         def attempt(level, first, last):
             nonlocal fetched, loose
@@ -214,9 +218,18 @@ def run_search(engine, params):
                 if loose is None:
                     loose = loosened_mask(engine, plan, language, locale_id, index, kinds, matched)
                 at_level &= loose
+            lexical.update(mask=at_level, level=level)
             return Attempt(*index.facet(at_level & kinds, filters))
 
         outcome = loosen(plan, attempt)
+        if vectors is not None:
+            # Pages near in meaning join the results and pass the same filters and facet counts.
+            complete = outcome.found > 0 and lexical["level"] == len(plan.groups)
+            position = index.position
+            joined = [position[pk] for pk in vectors.joining(complete) if pk in position]
+            if joined:
+                results = (lexical["mask"] | index.mask_of(joined)) & kinds
+                outcome = Attempt(*index.facet(results, filters))
 
     count = outcome.found
     num_pages = max(1, -(-count // params.page_size))
@@ -233,7 +246,15 @@ def run_search(engine, params):
         if final is not None:
             best = [(g, final.get(index.docs[i].page_id, s), r, i) for g, s, r, i in best]
             best.sort(reverse=True)
-        ordered = [i for *_key, i in best[:wanted]]
+        ordered = [i for *_key, i in best]
+        if vectors is not None:
+            everything = len(plan.groups)
+            complete = {i for i, (_s, g) in matched.items() if g >= everything}
+            ranks = {
+                index.position[pk]: r for pk, r in vectors.rank.items() if pk in index.position
+            }
+            ordered = hybrid.fuse(ordered, complete, ranks, [i for i in joined if is_result(i)])
+        ordered = ordered[:wanted]
     else:
         ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
     page_docs = [index.docs[i] for i in ordered[start:]]
@@ -293,10 +314,26 @@ def run_engine_search(engine, params, plan, locale_id, filters, version):
         return engine.count(searched, level, params, filters, types, page_number)
 
     outcome = loosen(plan, attempt)
+    vectors = None if plan.is_empty else hybrid.vector_matches(params.query, language, version)
+    joining = []
+    if vectors is not None:
+        complete = outcome.found > 0 and outcome.level == len(plan.groups)
+        joining = vectors.joining(complete)
+    if joining:
+        # Once more with the pages near in meaning: the engine filters and counts them with the
+        # rest; for relevance it gives the first pages of results, fused here with their ranks.
+        outcome = hybrid_engine_page(
+            engine, plan, outcome.level, params, filters, types, vectors, joining
+        )
     num_pages = max(1, -(-outcome.found // params.page_size))
     page_number = min(params.page, num_pages)
     if page_number != params.page:
-        outcome = attempt(outcome.level, False, True, page_number)
+        if joining:
+            outcome = hybrid_engine_page(
+                engine, plan, outcome.level, params, filters, types, vectors, joining, page_number
+            )
+        else:
+            outcome = attempt(outcome.level, False, True, page_number)
     docs = load_docs(locale_id, outcome.ids, types)
     # A page unpublished since it was indexed drops out.
     page_docs = [docs[pk] for pk in outcome.ids if pk in docs]
@@ -321,6 +358,28 @@ def run_engine_search(engine, params, plan, locale_id, filters, version):
         backend=engine.name,
         relaxations=outcome.relaxations,
     )
+
+
+def hybrid_engine_page(
+    engine, plan, level, params, filters, types, vectors, joining, page_number=None
+):
+    """An engine's page of results at `level` with the pages found by meaning (`joining`) added:
+    for relevance, the first pages fused (search.semantic.hybrid.fuse) and this one cut out."""
+    page_number = page_number or params.page
+    page = engine.count(plan, level, params, filters, types, page_number, vector_ids=joining)
+    if params.sort != "relevance":
+        return page
+    lexical = sorted(
+        (pk for pk, (_score, groups) in page.scores.items() if groups and groups >= level),
+        key=lambda pk: page.scores[pk][0],
+        reverse=True,
+    )
+    complete = {pk for pk, (_s, groups) in page.scores.items() if groups >= len(plan.groups)}
+    joined = [pk for pk in page.ids if pk in set(joining)]
+    ordered = hybrid.fuse(lexical, complete, vectors.rank, joined)
+    start = (page_number - 1) * params.page_size
+    page.ids = ordered[start : start + params.page_size]
+    return page
 
 
 def ranked_ids(engine, plan, language, locale_id, among):

@@ -89,7 +89,10 @@ class DocumentType:
       when given) in a few queries, for counting facets;
     - `facet_values(page)`: {facet: [values]} of one page, for the engine's index;
     - `date(page)`: the date "newest" sorts on and `year` counts;
-    - `facets`: the facets this type fills (and so the filters its pages can pass).
+    - `facets`: the facets this type fills (and so the filters its pages can pass);
+    - `embedding_texts(page)`: the texts search by meaning embeds (search.semantic): first the page
+      itself (title, summary, sections), then any further parts (a publication's pages of text);
+      default: the document's title, summary and passages as one text.
     """
 
     name: str
@@ -103,6 +106,7 @@ class DocumentType:
     passages: Callable | None = None
     hit_fields: tuple[HitField, ...] = ()
     hit_template: str = "search/includes/hit.html"
+    embedding_texts: Callable[[Any], list[str]] | None = None
 
 
 _facets: dict[str, Facet] = {}

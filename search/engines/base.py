@@ -29,6 +29,9 @@ class EnginePage:
     counts: dict = field(default_factory=dict)  # facet -> {value: count} (disjunctive)
     relaxations: dict = field(default_factory=dict)  # facet -> results without its filter
     highlights: dict = field(default_factory=dict)  # page id -> snippet HTML
+    # With `vector_ids` and relevance: page id -> (lexical score, groups matched) of every page
+    # given, which are then the first pages of results rather than one page of them.
+    scores: dict = field(default_factory=dict)
 
 
 class SearchEngine:
@@ -60,9 +63,12 @@ class SearchEngine:
         only a cheap first score; None when `match`'s scores are final (the default)."""
         return None
 
-    def count(self, plan, level, params, filters, types, page_number):
+    def count(self, plan, level, params, filters, types, page_number, vector_ids=()):
         """For an engine with `counts_facets`: the `EnginePage` of pages matching at least `level`
-        groups of `plan` (every page when the plan is empty), of `types`, passing `filters`."""
+        groups of `plan` (every page when the plan is empty), of `types`, passing `filters`.
+
+        `vector_ids`: pages found by meaning, which match as well; for relevance the engine then
+        gives every page up to this one, with their lexical `scores`, for the pipeline to fuse."""
         raise NotImplementedError
 
 

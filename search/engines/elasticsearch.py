@@ -84,6 +84,34 @@ def plan_query(plan, level):
     return query
 
 
+VECTOR_NAME = "semantic"
+# Pages found by meaning score above any lexical match, so that every one of them is in the window
+# the pipeline fuses (search.pipeline.hybrid_engine_page); their lexical score is recovered below.
+VECTOR_BOOST = GROUP_WEIGHT * 100
+VECTOR_WINDOW = 20  # search.semantic.hybrid.MAX_JOINING
+
+
+def vector_query(plan, level, vector_ids):
+    """The plan at `level`, or one of the pages found by meaning (search.semantic)."""
+    by_meaning = {
+        "constant_score": {
+            "filter": {"ids": {"values": [str(pk) for pk in vector_ids]}},
+            "boost": VECTOR_BOOST,
+            "_name": VECTOR_NAME,
+        }
+    }
+    return {"bool": {"should": [plan_query(plan, level), by_meaning], "minimum_should_match": 1}}
+
+
+def lexical_score(hit, vector_ids):
+    """(lexical score, groups matched) of a hit of `vector_query`."""
+    names = hit.get("matched_queries", [])
+    score = hit.get("_score") or 0.0
+    if VECTOR_NAME in names:
+        score -= VECTOR_BOOST
+    return max(score, 0.0), len([name for name in names if name != VECTOR_NAME])
+
+
 def visibility_filters(language, content_types):
     """Only live, public pages of the requested language and of the searchable page types."""
     return [
@@ -185,10 +213,10 @@ class ElasticsearchEngine(SearchEngine):
             for hit in body["hits"]["hits"]
         ]
 
-    def count(self, plan, level, params, filters, types, page_number):
+    def count(self, plan, level, params, filters, types, page_number, vector_ids=()):
         """One page of the pages matching `level` groups of the plan, with the total, the facet
         counts (disjunctive) and the highlighted fragments, in one request."""
-        if page_number * params.page_size > MAX_RESULT_WINDOW:
+        if page_number * params.page_size + len(vector_ids) > MAX_RESULT_WINDOW:
             raise BeyondEngineWindow(f"page {page_number} of {params.page_size}")
         base = visibility_filters(params.language, self._content_types())
         if set(types) != {document_type.name for document_type in registry.document_types()}:
@@ -196,16 +224,23 @@ class ElasticsearchEngine(SearchEngine):
         selected = facet_filters(filters)
         if plan.is_empty:
             query = {"bool": {"filter": base}}
+        elif vector_ids:
+            query = {"bool": {"must": vector_query(plan, level, vector_ids), "filter": base}}
         else:
             query = {"bool": {"must": plan_query(plan, level), "filter": base}}
-        body = self._page(params, plan, query, selected, page_number)
+        fused = bool(vector_ids) and params.sort == "relevance" and not plan.is_empty
+        body = self._page(params, plan, query, selected, page_number, window=fused)
         counts, relaxations = self._facet_counts(body, selected)
+        hits = body["hits"]["hits"]
         return EnginePage(
             level=level,
             found=body["hits"]["total"]["value"],
-            ids=[int(hit["_id"]) for hit in body["hits"]["hits"]],
+            ids=[int(hit["_id"]) for hit in hits],
             counts=counts,
             relaxations=relaxations,
+            scores={int(hit["_id"]): lexical_score(hit, vector_ids) for hit in hits}
+            if fused
+            else {},
             # Escaped by the engine (encoder "html"); only our <mark> tags are markup.
             highlights={
                 int(hit["_id"]): mark_safe(hit["highlight"][SNIPPET_FIELD][0])  # noqa: S308
@@ -214,13 +249,15 @@ class ElasticsearchEngine(SearchEngine):
             },
         )
 
-    def _page(self, params, plan, query, selected, page_number):
+    def _page(self, params, plan, query, selected, page_number, window=False):
+        first = (page_number - 1) * params.page_size
         request = {
             "query": query,
             "aggs": facet_aggregations(selected),
             "sort": sort_clause(params, not plan.is_empty),
-            "from_": (page_number - 1) * params.page_size,
-            "size": params.page_size,
+            # A window: every page up to this one, for the pipeline to fuse and cut.
+            "from_": 0 if window else first,
+            "size": first + params.page_size + VECTOR_WINDOW if window else params.page_size,
             "_source": False,
             "track_total_hits": True,
         }

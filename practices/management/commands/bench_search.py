@@ -1,6 +1,9 @@
 """`manage.py bench_search`: generate N practices (the import benchmark's generator), then run a few
 hundred distinct queries with facets through the search API and through a plain Wagtail
-`Page.objects.live().search(q)` listing in the same run; prints p50/p95, their ratio and SQL queries."""
+`Page.objects.live().search(q)` listing in the same run; prints p50/p95, their ratio and SQL queries.
+With search by meaning on, it also builds the embeddings and, with the evaluation cases imported
+among the generated practices, prints recall@5 and MRR lexical-only against hybrid, and the
+p50/p95 of the hybrid search against the lexical one."""
 
 import json
 import random
@@ -20,6 +23,11 @@ from practices.importing.service import import_file
 from practices.management.commands.bench_import import generated_rows
 from practices.models import Municipality, PracticePage, Theme
 from practices.setup import ensure_practices_setup
+from search.params import parse_params
+from search.semantic.encoder import get_encoder
+from search.semantic.matrix import matrix_for
+from search.semantic.store import build_embeddings
+from search.service import search
 
 QUERY_WORDS = (
     "keukentafelgesprek inkopers jeugdzorg wijkteams bedoeling intervisie netwerk gemeenten "
@@ -83,6 +91,14 @@ class Command(BaseCommand):
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             self._generate(count - existing, existing)
+        semantic = get_encoder() is not None
+        if semantic:
+            self._import_evaluation_cases()
+            started = time.process_time()
+            made = build_embeddings(missing_only=True)
+            self.stdout.write(
+                f"embeddings: {made} made in {time.process_time() - started:.1f} s CPU"
+            )
         total = PracticePage.objects.live().count()
         workload = realistic_queries(queries)
         client = Client(HTTP_HOST="localhost")
@@ -119,6 +135,93 @@ class Command(BaseCommand):
             f"SQL queries per request: API {min(api_queries)}–{max(api_queries)} "
             f"(does not grow with results), plain {min(plain_queries)}–{max(plain_queries)}"
         )
+        if semantic:
+            self._semantic_report(workload, plain50, plain95)
+
+    def _import_evaluation_cases(self):
+        """The evaluation set's cases (tests/search/evaluation) among the generated practices."""
+        from tests.search.evaluation.cases import CASES
+
+        if PracticePage.objects.filter(external_id__startswith="eval-").exists():
+            return
+        with tempfile.TemporaryDirectory() as directory:
+            path = Path(directory) / "evaluation.jsonl"
+            with open(path, "w", encoding="utf-8") as stream:
+                for key, title, code, themes, groups, forms, summary, body in CASES:
+                    parts = body.split(". ")
+                    half = max(1, len(parts) // 2)
+                    row = {
+                        "id": f"eval-{key}",
+                        "title": title,
+                        "summary": summary,
+                        "municipality": code,
+                        "themes": themes,
+                        "professional_groups": groups,
+                        "learning_forms": forms,
+                        "situation": ". ".join(parts[:half]),
+                        "approach": ". ".join(parts[half:]),
+                        "date": "2020-01-01",
+                    }
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+            result = import_file(path, publish=True, create_missing_terms=True)
+        if result.problems:
+            self.stderr.write("\n".join(str(p) for p in result.problems[:5]))
+
+    def _semantic_report(self, workload, plain50, plain95):
+        from django.test import override_settings
+
+        from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
+
+        pages = {
+            page.external_id.removeprefix("eval-"): page.id
+            for page in PracticePage.objects.filter(
+                external_id__startswith="eval-", locale__language_code="nl"
+            )
+        }
+
+        def ranked(query):
+            params, _ = parse_params({"q": query, "page_size": "10"}, "nl")
+            return [hit.page_id for hit in search(params).hits]
+
+        def measure(queries):
+            recall, rr = 0.0, 0.0
+            for query, keys in queries:
+                relevant = {pages[key] for key in keys if key in pages}
+                found = ranked(query)
+                recall += len(relevant & set(found[:5])) / max(1, len(relevant))
+                rank = next((i for i, pk in enumerate(found, 1) if pk in relevant), None)
+                rr += 1 / rank if rank else 0.0
+            return recall / len(queries), rr / len(queries)
+
+        out = self.stdout.write
+        matrix = matrix_for("nl", get_encoder().name)
+        out(
+            f"vectors: {len(matrix.page_ids)} pages, {matrix.nbytes / 1e6:.1f} MB in memory, "
+            f"{matrix.nbytes / max(1, len(matrix.page_ids)) * 10_000 / 1e6:.1f} MB per 10,000 pages"
+        )
+        for name, queries in (("evaluation set", QUERIES), ("meaning only", MEANING_QUERIES)):
+            hybrid = measure(queries)
+            with override_settings(SEARCH_EMBEDDING_MODEL=""):
+                lexical = measure(queries)
+            out(
+                f"{name}: lexical recall@5 {lexical[0]:.3f} MRR {lexical[1]:.3f}; "
+                f"hybrid recall@5 {hybrid[0]:.3f} MRR {hybrid[1]:.3f}"
+            )
+        client = Client(HTTP_HOST="localhost")
+        times = {"hybrid": [], "lexical": []}
+        for _query, params in workload:
+            for mode, model in (("hybrid", get_encoder().name), ("lexical", "")):
+                with override_settings(SEARCH_EMBEDDING_MODEL=model):
+                    started = time.perf_counter()
+                    response = client.get("/api/v1/search?" + urlencode(params))
+                    times[mode].append(time.perf_counter() - started)
+                assert response.status_code == 200
+        for mode, values in times.items():
+            p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+            out(
+                f"search API {mode:8}: p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
+                f"ratio to plain p50 {p50 / plain50:.2f}  p95 {p95 / plain95:.2f}"
+            )
 
     def _generate(self, count, offset):
         ensure_practices_setup()

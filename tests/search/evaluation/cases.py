@@ -392,6 +392,26 @@ CASES = [
         "Delft werkt met ervaringsdeskundigen aan de lokale inclusieagenda.",
         "Mensen met een beperking testen gebouwen, websites en formulieren van de gemeente. Beleidsmedewerkers leren in een werkplaats hoe ze vanaf het begin toegankelijk ontwerpen.",
     ),
+    (
+        "zelforganisatie-bronckhorst",
+        "Zelforganisatie in de thuiszorg",
+        "GM1876",
+        ["Zelforganisatie"],
+        ["Thuiszorgmedewerkers"],
+        ["Coaching"],
+        "In Bronckhorst organiseren de thuiszorgmedewerkers hun eigen werk; er is geen baas meer.",
+        "De medewerkers plannen zelf de bezoeken, nemen samen nieuwe collega's aan en beheren het budget. Een coach komt alleen als de groep er zelf niet uitkomt. Het ziekteverzuim daalde en cliënten zien vaker hetzelfde gezicht.",
+    ),
+    (
+        "handen-oss",
+        "Op je handen zitten",
+        "GM0828",
+        ["Leiderschap"],
+        ["Afdelingshoofden"],
+        ["Training"],
+        "Afdelingshoofden in Oss oefenen om beslissingen bij hun medewerkers te laten.",
+        "Een afdelingshoofd vertelt hoe ze vroeger elke brief nakeek voordat die de deur uitging. Nu zit ze op haar handen en vraagt ze eerst wat de medewerker zelf zou doen. Dat was wennen, maar medewerkers nemen meer verantwoordelijkheid en durven keuzes te maken.",
+    ),
 ]
 
 # (query as staff type it, keys of the relevant cases)
@@ -463,4 +483,30 @@ QUERIES = [
     ("laaggeletterdhied", ["laaggeletterd-zaanstad"]),
     ("den haag wmo", ["keukentafel-dh"]),
     ("Wet maatschappelijke ondersteuning keukentafel", ["keukentafel-dh"]),
+]
+
+# Questions that share no content word with the practices that answer them: only search by meaning
+# finds these (tests/search/semantic checks that they share no token).
+MEANING_QUERIES = [
+    ("teams zonder leidinggevende", ["zelforganisatie-bronckhorst"]),
+    ("managers leren loslaten", ["handen-oss"]),
+    ("hangplekken en rondhangende tieners", ["jongeren-lelystad"]),
+    ("ouderen die zich alleen voelen", ["eenzaamheid-apeldoorn"]),
+    ("mensen zonder huis", ["dakloos-den-bosch"]),
+    ("gas en stroom niet kunnen betalen", ["energiearmoede-zoetermeer"]),
+    ("moeite met lezen en schrijven", ["laaggeletterd-zaanstad"]),
+    ("vluchtelingen met een verblijfsvergunning", ["statushouders-amersfoort"]),
+    ("geen geld voor zwemles", ["kinderarmoede-schiedam"]),
+    ("zelf je hulp inkopen met een eigen potje", ["pgb-enschede"]),
+    ("zorg op afstand met een tablet", ["langer-thuis-hoorn"]),
+    ("voetbalclub als springplank", ["werkloosheid-heerlen"]),
+    (
+        "mensen die zelf diep in de problemen zaten helpen lotgenoten",
+        ["ervaringsdeskundigen-dordrecht"],
+    ),
+    ("volksvertegenwoordigers bezoeken de uitvoering", ["raad-gouda"]),
+    ("een veilige cultuur na een misser", ["teamleren-emmen"]),
+    ("rolstoel en blindengeleidehond", ["inclusie-delft"]),
+    ("minder controle, meer vertrouwen", ["bedoeling-haarlem"]),
+    ("geldzorgen tijdig opsporen", ["schulden-rotterdam"]),
 ]

