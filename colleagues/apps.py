@@ -7,6 +7,7 @@ class ColleaguesConfig(AppConfig):
     verbose_name = _("Collega's")
 
     def ready(self):
-        from colleagues import privacy
+        from colleagues import privacy, searching, signals  # noqa: F401 -- connects the receivers
 
         privacy.register()
+        searching.register()

@@ -1,0 +1,54 @@
+"""The demo site once per module: practices, colleague-trainers with consent, questions."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.deferred import each_task_once
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def build_demo():
+    from colleagues.setup import load_demo_colleagues
+    from home.site_structure import ensure_site_structure
+
+    with each_task_once():
+        call_command("load_demo_content", stdout=io.StringIO())
+        load_demo_colleagues(ensure_site_structure())
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    build_demo()
+
+
+@pytest.fixture
+def mails(django_capture_on_commit_callbacks, mailoutbox):
+    """Sent e-mails, with on-commit callbacks run at once (mail is sent after commit)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        yield mailoutbox
+
+
+def colleague(slug):
+    from colleagues.models import ColleaguePage
+
+    return ColleaguePage.objects.get(slug=slug, locale__language_code="nl")
+
+
+def old_token(kind, pk, days_ago):
+    """A link made `days_ago` days ago (signed as the site signs it)."""
+    import time
+
+    from django.core import signing
+
+    signer = signing.TimestampSigner(salt=f"colleagues.link.{kind}")
+    stamp = signing.b62_encode(int(time.time()) - days_ago * 24 * 3600)
+    return signing.Signer.sign(signer, f"{pk}{signer.sep}{stamp}")
