@@ -30,11 +30,32 @@ def demo(module_db):
     build_demo()
 
 
+class Outbox(list):
+    """The sent e-mails; `with mails.committed():` runs what waits for the commit (the mails)."""
+
+    def __init__(self, outbox, capture):
+        super().__init__()
+        self.outbox, self.capture = outbox, capture
+
+    def committed(self):
+        return self.capture(execute=True)
+
+    def __iter__(self):
+        return iter(self.outbox)
+
+    def __getitem__(self, index):
+        return self.outbox[index]
+
+    def __len__(self):
+        return len(self.outbox)
+
+    def __bool__(self):
+        return bool(self.outbox)
+
+
 @pytest.fixture
 def mails(django_capture_on_commit_callbacks, mailoutbox):
-    """Sent e-mails, with on-commit callbacks run at once (mail is sent after commit)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        yield mailoutbox
+    return Outbox(mailoutbox, django_capture_on_commit_callbacks)
 
 
 def colleague(slug):
