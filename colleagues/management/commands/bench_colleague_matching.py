@@ -21,7 +21,8 @@ class Command(BaseCommand):
         scores = evaluate(judged)
         self.stdout.write(
             f"{scores.questions} vragen: precision@3 {scores.precision_at_3:.3f}, "
-            f"recall@5 intake {scores.intake_recall_at_5:.3f}"
+            f"recall@5 intake {scores.intake_recall_at_5:.3f} "
+            f"(strikt, goede voorstellen / 3: {scores.strict_precision_at_3:.3f})"
         )
         if verbose_misses:
             for query, proposals, titles in scores.misses:
