@@ -166,8 +166,9 @@ class ColleaguePage(SearchDocumentMixin, EngineFilterMixin, Page):
         return page
 
     def serve(self, request, *args, **kwargs):
-        # A live page without (or after withdrawn) consent is never shown, whichever way it went live.
-        if not self.has_consent:
+        # A live page without (or after withdrawn) consent is never shown, whichever way it went
+        # live; editors still preview the draft they are preparing.
+        if not self.has_consent and not getattr(request, "is_preview", False):
             raise Http404
         if request.method == "POST":
             from colleagues.contact import handle_contact
