@@ -3,6 +3,7 @@ colleagues, answered questions: one call to the search service over every regist
 visitor who found the answer says so (counted); otherwise step two sends the question, which waits
 for the e-mail address to be confirmed (double opt-in) before it reaches the editors."""
 
+import json
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -86,6 +87,9 @@ def render(page, request, *, status=200, **extra):
             "groups": [],
             "intake": None,
             "municipality_options": municipality_options(),
+            "type_labels": json.dumps(
+                {kind.name: str(kind.label) for kind in registry.document_types()}
+            ),
         }
     )
     context.update(extra)

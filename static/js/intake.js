@@ -10,11 +10,13 @@
   var timer = null;
   var last = "";
   var heading = document.documentElement.lang === "en" ? "Already here" : "Dit is er al";
+  var labels = {};
+  try { labels = JSON.parse(form.getAttribute("data-type-labels") || "{}"); } catch (e) { labels = {}; }
 
   function render(data) {
     live.textContent = "";
     var results = (data && data.results) || [];
-    if (!results.length) { live.hidden = true; return; }
+    if (!results.length) return;
     var h = document.createElement("h2");
     h.className = "utrecht-heading-3";
     h.textContent = heading;
@@ -31,13 +33,13 @@
       if (hit.type) {
         var kind = document.createElement("span");
         kind.className = "search__hit-type";
-        kind.textContent = " (" + hit.type + ")";
+        kind.textContent = " (" + (labels[hit.type] || hit.type) + ")";
         item.appendChild(kind);
       }
       list.appendChild(item);
     });
     live.appendChild(list);
-    live.hidden = false;
+
   }
 
   input.addEventListener("input", function () {
