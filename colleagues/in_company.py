@@ -26,6 +26,8 @@ def create_request(colleague, data, language="nl", course=None):
         % {"name": data["name"], "place": place},
         data["message"],
     ]
+    if course is not None:
+        summary.append(_("Het gaat om de cursus: %(title)s") % {"title": course.title})
     if data.get("participants"):
         summary.append(_("Aantal deelnemers: %(count)s") % {"count": data["participants"]})
     mail(

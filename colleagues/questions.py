@@ -11,6 +11,7 @@ from colleagues.links import link_url
 from colleagues.mail import editor_addresses, mail
 from colleagues.models import (
     KnowledgeQuestion,
+    QuestionAnswerLink,
     QuestionAnswerPage,
     QuestionForward,
     QuestionIntakePage,
@@ -139,6 +140,20 @@ def _title_for(text):
     return title if len(title) <= 120 else title[:119].rstrip() + "…"
 
 
+def practices_for_answer(question, forward, limit=3):
+    """The answering colleague's practices that match the question, best first: linked from the
+    answer page (the editor can change them)."""
+    from colleagues.matching import text_ranks
+    from colleagues.profile import practices_of
+
+    practices = practices_of([forward.colleague])[forward.colleague.pk]
+    if not practices:
+        return []
+    positions = text_ranks(question.text, question.language, {p.pk for p in practices})
+    ranked = sorted((p for p in practices if p.pk in positions), key=lambda p: positions[p.pk])
+    return ranked[:limit]
+
+
 @transaction.atomic
 def create_answer_page(question, forward, user=None):
     """A draft question-and-answer page from the colleague's answer, for the editor to review and
@@ -162,6 +177,7 @@ def create_answer_page(question, forward, user=None):
         theme=question.theme,
         professional_group=question.professional_group,
     )
+    page.links = [QuestionAnswerLink(target=p) for p in practices_for_answer(question, forward)]
     intake.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     question.answer_page = page

@@ -164,6 +164,15 @@ def in_company_view(request, page_id):
     colleague = get_object_or_404(
         visible_colleagues().filter(takes_in_company_requests=True), pk=page_id
     )
+    from wagtail.models import Page
+
+    # From a course page (the agenda links here with ?cursus=<page id>): the request names it.
+    course_id = request.GET.get("cursus", "")
+    course = (
+        Page.objects.live().public().filter(pk=int(course_id)).first()
+        if course_id.isdigit() and len(course_id) < 12
+        else None
+    )
     form, problem, status = InCompanyForm(), None, 200
     if request.method == "POST":
         form = InCompanyForm(request.POST)
@@ -179,7 +188,10 @@ def in_company_view(request, page_id):
         elif form.is_valid():
             abuse.count("in_company", request)
             in_company.create_request(
-                colleague, form.cleaned_data, language=request.LANGUAGE_CODE or "nl"
+                colleague,
+                form.cleaned_data,
+                language=request.LANGUAGE_CODE or "nl",
+                course=course,
             )
             return HttpResponseRedirect(request.path + "?verstuurd")
         else:
@@ -189,6 +201,7 @@ def in_company_view(request, page_id):
         "colleagues/in_company_form.html",
         {
             "colleague": colleague,
+            "course": course,
             "form": form,
             "problem": problem,
             "sent": "verstuurd" in request.GET,

@@ -109,6 +109,8 @@ def test_forward_answer_by_signed_link_publish_and_tell_the_asker(demo, client, 
     assert forward.status == QuestionForward.Status.ANSWERED
     page = questions.create_answer_page(question, forward)
     assert not page.live and page.asked_by == ""
+    linked = [link.target.specific.title for link in page.links.all()]
+    assert "Emmen: werkconsulenten in zelfsturende teams" in linked
     with mails.committed():
         page.save_revision().publish()
     question.refresh_from_db()
@@ -137,9 +139,12 @@ def test_decline_by_link_and_old_or_changed_links_are_refused(demo, client, mail
 
 def test_in_company_request_reaches_trainer_and_editors_and_shows_its_state(demo, client, mails):
     sandra = colleague("sandra-verhoef")
+    answer = (
+        QuestionAnswerPage.objects.get()
+    )  # a course page would be the agenda's; any page will do
     with mails.committed():
         response = client.post(
-            reverse("colleague_in_company", args=[sandra.pk]),
+            reverse("colleague_in_company", args=[sandra.pk]) + f"?cursus={answer.pk}",
             {
                 "name": "Joke",
                 "municipality": "Utrecht",
@@ -149,7 +154,8 @@ def test_in_company_request_reaches_trainer_and_editors_and_shows_its_state(demo
         )
     assert response.status_code == 302
     request = InCompanyRequest.objects.get()
-    assert any(sandra.email in m.to for m in mails)
+    assert request.course_id == answer.pk
+    assert any(sandra.email in m.to and answer.title in m.body for m in mails)
     status_link = reverse("in_company_status", args=[make_token("request", request.pk)])
     assert any(status_link in m.body for m in mails if "joke@utrecht.nl" in m.to)
     request.status = InCompanyRequest.Status.AGREED
