@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from privacy.registry import register_personal_data
+from privacy.registry import Retention, register_not_personal, register_personal_data
 
 PROFILE_FIELDS = ("title", "email", "job_title", "helps_with")
 
@@ -38,4 +38,37 @@ def register():
         label=_("Profielen van collega's"),
         erase=erase_profile,
         export=export_profile,
+    )
+    register_questions_and_requests()
+
+
+def register_questions_and_requests():
+    """Askers of knowledge questions and requesters of in-company trainings: erased 90 days after
+    the question is answered or closed, 365 days after the request (their state link's life)."""
+    from colleagues.models import InCompanyRequest, KnowledgeQuestion
+
+    register_personal_data(
+        KnowledgeQuestion,
+        fields=["asker_name", "asker_email"],
+        subject_email="asker_email",
+        retention=Retention(
+            days=90,
+            after="created_at",
+            applies_to=lambda rows: rows.filter(
+                status__in=[
+                    KnowledgeQuestion.Status.ANSWERED,
+                    KnowledgeQuestion.Status.CLOSED,
+                    KnowledgeQuestion.Status.MERGED,
+                ]
+            ).exclude(asker_email=""),
+        ),
+        label=_("Vragenstellers van kennisvragen"),
+    )
+    register_not_personal(KnowledgeQuestion, ["may_show_name"])  # a yes/no choice, not a name
+    register_personal_data(
+        InCompanyRequest,
+        fields=["requester_name", "requester_email"],
+        subject_email="requester_email",
+        retention=Retention(days=365, after="created_at"),
+        label=_("Aanvragers van incompany-trainingen"),
     )

@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(
         "", include("practices.urls")
     ),  # themes, municipalities, groups: before Wagtail's catch-all
+    path("", include("colleagues.urls")),  # signed links, propose yourself, in-company requests
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -67,6 +67,8 @@ def test_crawl_reaches_every_kind_of_page(report):
     assert any(p.startswith("/publicaties/") for p in paths)
     assert "/agenda/" in paths, "the agenda not reached"
     assert any(p.startswith("/agenda/") and p.endswith("/aanmelden/") for p in paths)
+    assert {"/collegas/", "/stel-je-kennisvraag/", "/collega/aanmelden/"} <= paths
+    assert any(p.startswith("/collegas/linda-groothuis") for p in paths)
 
 
 def test_every_address_a_visitor_can_reach_answers_without_error(report):

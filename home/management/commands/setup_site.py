@@ -33,12 +33,14 @@ class Command(BaseCommand):
         )
         call_command("setup_contributions", stdout=self.stdout)
         call_command("setup_publications", stdout=self.stdout)
+        call_command("setup_colleagues", stdout=self.stdout)
         if not no_demo and "load_demo_content" in get_commands():
             call_command("load_demo_content", stdout=self.stdout)
         if not no_demo:
             # After the practices, so the demo publications can link to them.
             call_command("load_demo_publications", stdout=self.stdout)
-        # The agenda (and, with demo content, its activities and colleague-trainers).
+            call_command("load_demo_colleagues", stdout=self.stdout)
+        # The agenda (and, with demo content, its activities and the colleague-trainers giving them).
         call_command("load_demo_agenda", no_demo=no_demo, stdout=self.stdout)
         if not no_admin:
             call_command("ensure_admin", stdout=self.stdout)

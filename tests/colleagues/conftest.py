@@ -1,0 +1,75 @@
+"""The demo site once per module: practices, colleague-trainers with consent, questions."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.deferred import each_task_once
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def build_demo():
+    from colleagues.setup import load_demo_colleagues
+    from home.site_structure import ensure_site_structure
+
+    with each_task_once():
+        call_command("load_demo_content", stdout=io.StringIO())
+        load_demo_colleagues(ensure_site_structure())
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    build_demo()
+
+
+class Outbox(list):
+    """The sent e-mails; `with mails.committed():` runs what waits for the commit (the mails)."""
+
+    def __init__(self, outbox, capture):
+        super().__init__()
+        self.outbox, self.capture = outbox, capture
+
+    def committed(self):
+        return self.capture(execute=True)
+
+    def __iter__(self):
+        return iter(self.outbox)
+
+    def __getitem__(self, index):
+        return self.outbox[index]
+
+    def __len__(self):
+        return len(self.outbox)
+
+    def __bool__(self):
+        return bool(self.outbox)
+
+
+@pytest.fixture
+def mails(django_capture_on_commit_callbacks, mailoutbox):
+    return Outbox(mailoutbox, django_capture_on_commit_callbacks)
+
+
+def colleague(slug):
+    from colleagues.models import ColleaguePage
+
+    return ColleaguePage.objects.get(slug=slug, locale__language_code="nl")
+
+
+def old_token(kind, pk, days_ago):
+    """A link made `days_ago` days ago (signed as the site signs it)."""
+    import time
+
+    from django.core import signing
+
+    signer = signing.TimestampSigner(salt=f"colleagues.link.{kind}")
+    stamp = signing.b62_encode(int(time.time()) - days_ago * 24 * 3600)
+    return signing.Signer.sign(signer, f"{pk}{signer.sep}{stamp}")
