@@ -8,7 +8,8 @@ class AgendaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from agenda import personal_data, searching, signals  # noqa: F401 -- connects the receivers
+        from agenda import personal_data, searching, signals, trainers  # noqa: F401 -- connects the receivers
 
         searching.register()
         personal_data.register()
+        trainers.register()
