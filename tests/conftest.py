@@ -65,7 +65,9 @@ def pytest_runtest_teardown(item, nextitem):
     every other test of this worker starts from."""
     result = yield
     blocker = item.stash.get(blocker_key, None)
-    if blocker is not None and transactional(item):
+    # After the last test the session's fixtures are gone, the test database with them, and the
+    # connection points at the real database again: nothing to put back, and nothing to flush.
+    if nextitem is not None and blocker is not None and transactional(item):
         with blocker.unblock():
             restore_session_start()
     return result
