@@ -133,6 +133,8 @@ class PostgreSQLTemplate:
             for (name,) in old:
                 db.execute(f'DROP DATABASE IF EXISTS "{name}"')
             db.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{source}"')
+        for stale in TEMPLATE_DIR.glob(f"{self.prefix}*.json"):
+            stale.unlink(missing_ok=True)
         self.serialized.write_text(serialized, encoding="utf-8")
 
     def copy(self):
