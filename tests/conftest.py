@@ -4,15 +4,44 @@ import pytest
 from django.db import transaction
 
 from home.site_structure import ensure_site_structure
-from tests.database import build_session_start, restore_session_start
+from tests.database import build_session_start, remember_session_start, restore_session_start
+from tests.template_db import locked, template_for_this_database
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_blocker, django_db_modify_db_settings
+):
     """Each worker's test database, migrated, with the site skeleton committed once: every test's
-    transaction starts with the home pages instead of building them again."""
+    transaction starts with the home pages instead of building them again.
+
+    Replaces pytest-django's fixture of this name: the database is a copy of a template that was
+    migrated once (tests/template_db.py); only when there is none yet is it migrated here, and
+    then kept as the template for every later test database.
+    """
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
     with django_db_blocker.unblock():
-        build_session_start()
+        template = template_for_this_database()
+        original_name = connection.settings_dict["NAME"]
+        migrated = None
+        if template is None:
+            migrated = setup_databases(verbosity=0, interactive=False)
+            build_session_start()
+        else:
+            with locked(template.lock_name):
+                if template.exists():
+                    remember_session_start(template.copy())
+                else:
+                    migrated = setup_databases(verbosity=0, interactive=False)
+                    template.save(build_session_start())
+    yield
+    with django_db_blocker.unblock():
+        if migrated is not None:
+            teardown_databases(migrated, verbosity=0)
+        else:
+            template.drop_copy(original_name)
 
 
 def transactional(item):
@@ -36,7 +65,9 @@ def pytest_runtest_teardown(item, nextitem):
     every other test of this worker starts from."""
     result = yield
     blocker = item.stash.get(blocker_key, None)
-    if blocker is not None and transactional(item):
+    # After the last test the session's fixtures are gone, the test database with them, and the
+    # connection points at the real database again: nothing to put back, and nothing to flush.
+    if nextitem is not None and blocker is not None and transactional(item):
         with blocker.unblock():
             restore_session_start()
     return result

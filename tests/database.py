@@ -22,9 +22,16 @@ _session_start = []
 
 
 def build_session_start():
-    """Commit the site skeleton and remember the whole database as the state to come back to."""
+    """Commit the site skeleton and remember the whole database as the state to come back to;
+    returns that state (for a template database, tests/template_db.py)."""
     ensure_site_structure()
     _session_start[:] = [connection.creation.serialize_db_to_string()]
+    return _session_start[0]
+
+
+def remember_session_start(serialized):
+    """The state to come back to, for a test database copied from a template that holds it."""
+    _session_start[:] = [serialized]
 
 
 def restore_session_start():

@@ -11,8 +11,10 @@ from contextlib import contextmanager
 
 from django.db.models.signals import post_save
 from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.contrib.frontend_cache.signal_handlers import page_published_signal_handler
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.signals import page_published
 
 from changes.announce import content_has_changed
 from practices.models import PracticePage
@@ -33,22 +35,28 @@ SEARCH_PREFETCH = (
 
 @contextmanager
 def held_back():
-    """Skip per-save search indexing and reference-index updates of practice pages, and gather the
-    engine's updates into one send after commit (see `search.indexing.batched`).
+    """Skip per-save search indexing, reference-index updates and frontend-cache purges of practice
+    pages, and gather the engine's updates into one send after commit (see `search.indexing.batched`).
 
     modelsearch connects its public `post_save_signal_handler` for every indexed model and offers
     no switch to pause it (its `search_auto_update` is read once, at start-up), so the receiver is
-    disconnected for PracticePage and connected again afterwards, whatever happens. That holds for
-    the whole process, which is why imports run as a management command of their own, never inside
-    a web worker. Wagtail has a public switch for its reference index, local to this thread.
+    disconnected for PracticePage and connected again afterwards, whatever happens. The same goes
+    for `wagtail.contrib.frontend_cache`'s `page_published` receiver, which queues one purge task
+    per published page: the chunk's `content_has_changed` purges every page's own address (and its
+    listings) in one batch instead (caching/frontend.py). That holds for the whole process, which
+    is why imports run as a management command of their own, never inside a web worker. Wagtail
+    has a public switch for its reference index, local to this thread.
     """
     disconnected = post_save.disconnect(post_save_signal_handler, sender=PracticePage)
+    unpurged = page_published.disconnect(page_published_signal_handler, sender=PracticePage)
     try:
         with disable_reference_index_auto_update(), indexing.batched():
             yield
     finally:
         if disconnected:
             post_save.connect(post_save_signal_handler, sender=PracticePage)
+        if unpurged:
+            page_published.connect(page_published_signal_handler, sender=PracticePage)
 
 
 def catch_up(page_ids):

@@ -176,7 +176,9 @@ def create_page(plan, tags, link_keys, *, slugs, publish, user):
     """Create the page the ordinary way: add it to the tree, save a revision, publish it if asked."""
     page = new_page(plan, tags, link_keys, slugs=slugs[plan.parent], user=user)
     plan.parent.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
+    # clean=False: the whole file was validated before anything was written (validate.py), and
+    # `add_child` has already checked the slug; a second full_clean per page only repeats that.
+    revision = page.save_revision(user=user, log_action=True, clean=False)
     if publish:
         revision.publish(user=user)
     return page
@@ -200,7 +202,7 @@ def update_page(plan, page, tags, link_keys, *, publish, user):
             return "updated"
         return "unchanged"
     apply_plan(latest, plan, tags, link_keys)
-    revision = latest.save_revision(user=user, log_action=True)
+    revision = latest.save_revision(user=user, log_action=True, clean=False)  # see create_page
     if publish:
         revision.publish(user=user)
     return "updated"
