@@ -19,16 +19,19 @@ def _text(max_length=MAX_PARAMETER_LENGTH):
     return {"type": "string", "maxLength": max_length, "pattern": NO_CONTROL_CHARACTERS}
 
 
-def _repeatable(name, description, example):
+def _repeatable(name, description, example, valid_values=None):
     return {
         "name": name,
         "in": "query",
         "required": False,
         "description": description + " Herhaalbaar: waarden van één facet combineren met OF, "
-        "verschillende facetten met EN. Een waarde die geen term heeft, vindt niets.",
+        "verschillende facetten met EN."
+        + ("" if valid_values else " Een waarde die geen term heeft, vindt niets."),
         "schema": {
             "type": "array",
-            "items": _text(MAX_VALUE_LENGTH),
+            "items": {"type": "string", "enum": valid_values}
+            if valid_values
+            else _text(MAX_VALUE_LENGTH),
             "maxItems": MAX_VALUES_PER_FACET,
         },
         "style": "form",
@@ -114,6 +117,7 @@ def openapi_document(request=None):
             (facet.description or f"{facet.label}.")
             + (" Een onbekende waarde geeft 400 (invalid-params)." if facet.validate else ""),
             facet.example,
+            facet.valid_values() if facet.valid_values else None,
         )
         for facet in registry.facets()
     ]
