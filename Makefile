@@ -6,7 +6,7 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 UV_VERSION := 0.13.9
 
-.PHONY: run setup install install-test test lint format check messages bench-import bench-search search-quality bench-page bench-publications load-test fault-test fuzz crawl install-chromium clean
+.PHONY: run setup install install-test test lint format check messages bench-import bench-search search-quality bench-page bench-publications load-test fault-test fuzz crawl backup restore install-chromium clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -105,6 +105,15 @@ fuzz: install-test
 # download reachable from the home pages; prints what a visitor would run into (CRAWL_URL to choose).
 crawl: install-test
 	$(PY) scripts/crawl_site.py $${CRAWL_URL:-http://127.0.0.1:$(PORT)}
+
+# Backup of the database and uploads into BACKUP_DIR (default var/backups), keeping BACKUP_KEEP (14);
+# restore replaces the database and MEDIA_ROOT with one: make restore BACKUP=var/backups/20261203T…
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/<folder>" && exit 2)
+	$(PY) manage.py restore "$(BACKUP)"
 
 clean:
 	rm -rf $(VENV) var

@@ -18,7 +18,7 @@ from django.views.decorators.cache import add_never_cache_headers
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_VALUE_LENGTH = 2000  # characters in one query-string value; the search box takes 200
-MAX_QUERY_STRING_BYTES = 16_384
+MAX_QUERY_STRING_BYTES = 262_144
 MAX_HEADER_LENGTH = 8192
 API_PREFIX = "/api/"
 

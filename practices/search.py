@@ -442,6 +442,7 @@ def register():
             collapsed=True,
             normalise=cbs_code,
             validate=check_similar_value,
+            valid_values=lambda: sorted(figures_table().figures),
         )
     )
     register_type(

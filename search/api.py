@@ -7,6 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from search import registry
@@ -20,8 +21,8 @@ LANGUAGES = ("nl", "en")
 
 def _language(request):
     """?lang= wins; then Accept-Language; Dutch by default."""
-    requested = (request.GET.get("lang") or "").strip().lower()
-    if requested:
+    if "lang" in request.GET:  # given, it must be exactly nl or en (also not empty), as documented
+        requested = request.GET["lang"]
         return requested if requested in LANGUAGES else None
     # The API lives outside i18n_patterns, so read Accept-Language (and the language cookie) here.
     current = (translation.get_language_from_request(request) or "nl")[:2]
@@ -93,18 +94,25 @@ def serialise(results, request):
     }
 
 
+def unknown_language():
+    return problem(
+        400,
+        _("Ongeldige parameters"),
+        _("De gevraagde taal bestaat niet."),
+        [{"name": "lang", "reason": _("Kies 'nl' of 'en'.")}],
+    )
+
+
+# The API only reads, so it needs no CSRF token; exempt, an undeclared method (POST, QUERY…) gets
+# require_GET's 405 instead of the CSRF refusal's 403.
+@csrf_exempt
 @require_GET
 def search_api(request):
     language = _language(request)
     if language is None:
-        return problem(
-            400,
-            _("Ongeldige parameters"),
-            _("De gevraagde taal bestaat niet."),
-            [{"name": "lang", "reason": _("Kies 'nl' of 'en'.")}],
-        )
+        return unknown_language()
     with translation.override(language):
-        params, errors = parse_params(request.GET, language)
+        params, errors = parse_params(request.GET, language, strict=True)
         if errors:
             return problem(
                 400,
@@ -122,9 +130,12 @@ def search_api(request):
     return _headers(response)
 
 
+@csrf_exempt
 @require_GET
 def autocomplete_api(request):
-    language = _language(request) or "nl"
+    language = _language(request)
+    if language is None:
+        return unknown_language()
     prefix = (request.GET.get("q") or "")[:100]
     with translation.override(language):
         search_url = reverse("search")
@@ -141,6 +152,7 @@ def autocomplete_api(request):
     )
 
 
+@csrf_exempt
 @require_GET
 def openapi_view(request):
     return _headers(

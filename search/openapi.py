@@ -3,18 +3,37 @@
 from django.urls import reverse
 
 from search import registry
-from search.params import MAX_PAGE, MAX_QUERY_LENGTH
+from search.params import MAX_PAGE, MAX_QUERY_LENGTH, MAX_VALUE_LENGTH, MAX_VALUES_PER_FACET
 from search.types import MAX_PAGE_SIZE
 
+# What operations.bad_input lets through to any view: no control characters, at most 2,000 characters.
+NO_CONTROL_CHARACTERS = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+MAX_PARAMETER_LENGTH = 2000
 
-def _repeatable(name, description, example):
+
+# The web server's answer to a request line over its limit (gunicorn and nginx: about 4 KB).
+TOO_LONG = {"description": "Het adres is te lang voor de webserver."}
+
+
+def _text(max_length=MAX_PARAMETER_LENGTH):
+    return {"type": "string", "maxLength": max_length, "pattern": NO_CONTROL_CHARACTERS}
+
+
+def _repeatable(name, description, example, valid_values=None):
     return {
         "name": name,
         "in": "query",
         "required": False,
         "description": description + " Herhaalbaar: waarden van één facet combineren met OF, "
-        "verschillende facetten met EN.",
-        "schema": {"type": "array", "items": {"type": "string"}},
+        "verschillende facetten met EN."
+        + ("" if valid_values else " Een waarde die geen term heeft, vindt niets."),
+        "schema": {
+            "type": "array",
+            "items": {"type": "string", "enum": valid_values}
+            if valid_values
+            else _text(MAX_VALUE_LENGTH),
+            "maxItems": MAX_VALUES_PER_FACET,
+        },
         "style": "form",
         "explode": True,
         "example": [example],
@@ -98,6 +117,7 @@ def openapi_document(request=None):
             (facet.description or f"{facet.label}.")
             + (" Een onbekende waarde geeft 400 (invalid-params)." if facet.validate else ""),
             facet.example,
+            facet.valid_values() if facet.valid_values else None,
         )
         for facet in registry.facets()
     ]
@@ -123,13 +143,14 @@ def openapi_document(request=None):
                             "name": "q",
                             "in": "query",
                             "description": "Zoekvraag; leeg geeft alles, nieuwste eerst.",
-                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                            "schema": _text(MAX_QUERY_LENGTH),
                         },
                         *facet_parameters,
                         {
                             "name": "sort",
                             "in": "query",
-                            "schema": {"type": "string", "enum": ["relevance", "newest"]},
+                            "description": "Leeg: relevance bij een zoekvraag, anders newest.",
+                            "schema": {"type": "string", "enum": ["", "relevance", "newest"]},
                         },
                         {
                             "name": "page",
@@ -202,6 +223,7 @@ def openapi_document(request=None):
                             "description": "Ongeldige parameters.",
                             "content": {"application/problem+json": {"schema": PROBLEM}},
                         },
+                        "414": TOO_LONG,
                     },
                 }
             },
@@ -210,7 +232,12 @@ def openapi_document(request=None):
                     "operationId": "autocomplete",
                     "summary": "Suggesties bij het typen: titels, thema's, gemeenten",
                     "parameters": [
-                        {"name": "q", "in": "query", "schema": {"type": "string"}},
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "description": "Wat er tot nu toe getypt is (de eerste 100 tekens tellen).",
+                            "schema": _text(),
+                        },
                         {
                             "name": "lang",
                             "in": "query",
@@ -244,7 +271,12 @@ def openapi_document(request=None):
                                     }
                                 }
                             },
-                        }
+                        },
+                        "400": {
+                            "description": "Ongeldige parameters (een onbekende taal).",
+                            "content": {"application/problem+json": {"schema": PROBLEM}},
+                        },
+                        "414": TOO_LONG,
                     },
                 }
             },

@@ -55,6 +55,9 @@ class Facet:
     # Checks a URL value: None when it is fine, else a message for the visitor (a code that names
     # nothing); without it an unknown value simply matches nothing.
     validate: Callable[[str], str | None] | None = None
+    # With `validate`: every value it accepts, for the OpenAPI document's enum (so API clients and
+    # Schemathesis know which values are valid instead of meeting a 400).
+    valid_values: Callable[[], list[str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -196,3 +196,31 @@ def test_editors_see_drafts_in_the_admin_and_others_do_not(clients, content):
         response = clients[role].get(f"/admin/pages/{content['draft'].id}/edit/")
         can_see = response.status_code == 200 and DRAFT_WORD in response.content.decode()
         assert can_see is (role in ("editor", "chief_editor")), role
+
+
+def test_personal_data_tool_is_only_for_those_given_its_permission(clients, content):
+    """Nobody in these roles has 'Persoonsgegevens opzoeken, exporteren en wissen' by default:
+    the tool, its export and its erasure are refused, and nothing is logged."""
+    from privacy.models import PersonalDataLogEntry
+
+    for role in ROLES:
+        client = clients[role]
+        assert client.get("/admin/persoonsgegevens/").status_code in (302, 403), role
+        for action in ("export", "erase"):
+            response = client.post(
+                "/admin/persoonsgegevens/",
+                {"email": "anna@example.nl", "action": action, "confirm_erase": "on"},
+            )
+            assert response.status_code in (302, 403), (role, action)
+            assert "Content-Disposition" not in response, (role, action)
+    assert not PersonalDataLogEntry.objects.exists()
+    admin = Client()
+    admin.force_login(get_user_model().objects.create_superuser("fg", "fg@example.nl", "x"))
+    assert admin.get("/admin/persoonsgegevens/").status_code == 200
+
+
+def test_the_search_api_refuses_undeclared_methods_alike_for_every_role(clients, content):
+    for role in ROLES:
+        for method in ("post", "put", "delete"):
+            response = getattr(clients[role], method)("/api/v1/search")
+            assert response.status_code == 405, (role, method)

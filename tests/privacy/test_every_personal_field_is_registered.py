@@ -29,6 +29,8 @@ PERSONAL_WORDS = {
     "bsn",
 }
 PERSONAL_TYPES = (models.EmailField, models.GenericIPAddressField)
+# Names of things in code or files, never of people (an embedding's `model_name`).
+TECHNICAL_NAMES = {"model_name", "file_name", "filename", "field_name", "app_name", "task_name"}
 
 
 def our_models():
@@ -41,6 +43,8 @@ def our_models():
 
 
 def looks_personal(field):
+    if field.name in TECHNICAL_NAMES and not isinstance(field, PERSONAL_TYPES):
+        return False
     words = set(re.split(r"[_\W]+", field.name.lower()))
     return isinstance(field, PERSONAL_TYPES) or bool(words & PERSONAL_WORDS)
 

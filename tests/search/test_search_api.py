@@ -91,7 +91,8 @@ def test_api_filters_by_repeated_facet_values(client, practices):
         ("sort=oldest", "sort"),
         ("lang=fr", "lang"),
         ("q=" + "x" * 201, "q"),
-        ("theme=%3Cscript%3E", "theme"),
+        ("q=" + "+" * 201, "q"),  # spaces count too: the document's maxLength is the raw length
+        ("theme=" + "&theme=".join(["jeugd"] * 51), "theme"),
     ],
 )
 def test_api_bad_parameter_gives_problem_json(client, practices, query, name):
@@ -101,6 +102,29 @@ def test_api_bad_parameter_gives_problem_json(client, practices, query, name):
     problem = response.json()
     assert problem["status"] == 400 and problem["title"]
     assert [item["name"] for item in problem["invalid-params"]] == [name]
+
+
+@pytest.mark.parametrize("value", ["%3Cscript%3E", "bestaat-niet", "a%20b", "%C3%A9%C3%A9n"])
+def test_api_filter_value_without_a_term_matches_nothing(client, practices, value):
+    response = client.get(f"/api/v1/search?theme={value}")
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_api_unknown_language_for_autocomplete_gives_problem_json(client, practices):
+    response = client.get("/api/v1/autocomplete?lang=AAA&q=in")
+    assert response.status_code == 400
+    assert response.json()["invalid-params"][0]["name"] == "lang"
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "QUERY"])
+def test_api_undeclared_method_gives_405(practices, method):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.generic(method, "/api/v1/search?q=intervisie")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET"
 
 
 def test_api_page_beyond_the_last_gives_the_last_page(client, practices):
