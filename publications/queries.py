@@ -154,9 +154,10 @@ def publications_mentioning(practice_page):
     """Live, public publications in the practice's language that discuss this practice."""
     from publications.models import PublicationPage
 
+    from caching.public_pages import public
+
     return list(
-        PublicationPage.objects.live()
-        .public()
+        public(PublicationPage.objects.live())
         .filter(
             locale_id=practice_page.locale_id,
             discussed_practices__practice__translation_key=practice_page.translation_key,

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "changes.middleware.ContentVersionPerRequest",  # one version read per request, for every cache
     "caching.middleware.PublicPageCacheMiddleware",  # before the outage check: cached pages still serve
     "operations.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
