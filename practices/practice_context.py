@@ -40,7 +40,7 @@ def link_rows(page):
     ]
     rows = parts[0].union(*parts[1:], all=True)
     found = {name: [] for name, _column in LINKS}
-    for linked_id, sort_order, kind in sorted(rows, key=lambda row: (row[1] is None, row[1] or 0)):
+    for linked_id, _sort_order, kind in sorted(rows, key=lambda row: (row[1] is None, row[1] or 0)):
         found[kind].append(linked_id)
     return found
 
@@ -74,7 +74,9 @@ def related_practices(page, theme_ids, group_ids, limit=RELATED_COUNT, chosen_id
         )
         .annotate(
             chosen=Case(
-                When(id__in=chosen_ids, then=Value(1)), default=Value(0), output_field=IntegerField()
+                When(id__in=chosen_ids, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
             ),
             shared_themes=Count(
                 "practice_themes",
@@ -131,9 +133,7 @@ def _stored_context(page):
         "professional_groups": groups,
         "learning_forms": forms,
         "main_municipality": municipality,
-        "involved_municipalities": list(
-            dict.fromkeys(m for m in involved if m != municipality)
-        ),
+        "involved_municipalities": list(dict.fromkeys(m for m in involved if m != municipality)),
         "attachments": attachments,
         "related": related_practices(
             page,

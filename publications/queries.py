@@ -152,9 +152,8 @@ def list_publications(index_page, params, page_size=PAGE_SIZE):
 
 def publications_mentioning(practice_page):
     """Live, public publications in the practice's language that discuss this practice."""
-    from publications.models import PublicationPage
-
     from caching.public_pages import public
+    from publications.models import PublicationPage
 
     return list(
         public(PublicationPage.objects.live())

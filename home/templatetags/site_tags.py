@@ -21,15 +21,35 @@ def _home_for(language_code):
 
 UNTRANSLATED_PARAM = "untranslated"
 TRANSLATIONS_ATTRIBUTE = "live_translations_by_language"
+NEAREST_ATTRIBUTE = "nearest_translated_by_language"
+ANCESTORS_ATTRIBUTE = "ancestors_in_frame"
+
+
+def frame_ancestors(page):
+    """The page's ancestors below the tree root and the page itself, root first; read once per page
+    object (the breadcrumbs and the language switch both need them)."""
+    known = vars(page).get(ANCESTORS_ATTRIBUTE)
+    if known is None:
+        known = vars(page)[ANCESTORS_ATTRIBUTE] = list(
+            page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        )
+    return known
 
 
 def _nearest_translated(page, language_code):
     """The closest ancestor of `page` with a live translation in `language_code` (the parent, the
     index, at worst the home page): the place in that language a reader of the page would want."""
-    for ancestor in page.get_ancestors().filter(depth__gt=1).order_by("-depth"):
-        found = ancestor.get_translation_or_none(Locale.objects.get(language_code=language_code))
-        if found is not None and found.live:
-            return found
+    ancestors = [ancestor for ancestor in frame_ancestors(page) if ancestor.pk != page.pk]
+    found = {
+        translated.translation_key: translated
+        for translated in Page.objects.live().filter(
+            locale__language_code=language_code,
+            translation_key__in=[ancestor.translation_key for ancestor in ancestors],
+        )
+    }
+    for ancestor in reversed(ancestors):
+        if ancestor.translation_key in found:
+            return found[ancestor.translation_key]
     return _home_for(language_code)
 
 
@@ -62,16 +82,17 @@ def language_links(context):
         if translations is None:  # the head and the switcher ask the same page once
             translations = vars(page)[TRANSLATIONS_ATTRIBUTE] = {
                 other.locale.language_code: other
-                for other in page.get_translations(inclusive=True)
-                .live()
-                .select_related("locale")
+                for other in page.get_translations(inclusive=True).live().select_related("locale")
             }
     for code, name in settings.LANGUAGES:
         entry = {"code": code, "name": name, "is_current": code == current, "translated": True}
         if isinstance(page, Page) and page.pk:
             target = translations.get(code)
             if target is None:
-                target = _nearest_translated(page, code)
+                nearest = vars(page).setdefault(NEAREST_ATTRIBUTE, {})
+                if code not in nearest:
+                    nearest[code] = _nearest_translated(page, code)
+                target = nearest[code]
                 entry["translated"] = False
             entry["url"] = target.get_url(request) if target else "/"
             if not entry["translated"]:
@@ -149,7 +170,7 @@ def page_breadcrumbs(context, page):
     """Home › … › this page, from the page tree (the site root counts as home)."""
     request = context.get("request")
     crumbs = []
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1):
+    for ancestor in frame_ancestors(page):
         crumbs.append({"label": ancestor.title, "url": ancestor.get_url(request)})
     if crumbs:
         crumbs[0]["label"] = _("Home")
