@@ -8,6 +8,7 @@ class ContributionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from contributions import signals
+        from contributions import personal_data, signals
 
         signals.connect()
+        personal_data.register()

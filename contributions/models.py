@@ -48,13 +48,6 @@ class ContributionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=Contribution.Status.PENDING)
 
-    def due_for_purge(self, retention_days, now=None):
-        """Decided cases whose submitter details have been kept for the full retention period."""
-        cutoff = (now or timezone.now()) - timezone.timedelta(days=retention_days)
-        return self.exclude(status=Contribution.Status.PENDING).filter(
-            decided_at__lte=cutoff, personal_data_removed_at__isnull=True
-        )
-
 
 class Contribution(models.Model):
     """Who sent in a practice page and what they agreed to; never copied onto the page itself."""

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from contributions import conf
 from contributions.models import Contribution
+from privacy.registry import get_registration
 
 
 def _iso(value):
@@ -48,9 +49,8 @@ def export_contribution(contribution):
 def purge_expired(now=None):
     """Erase submitter details of cases decided more than the retention period ago; return how many."""
     now = now or timezone.now()
-    expired = list(
-        Contribution.objects.due_for_purge(conf.get("CONTRIBUTION_RETENTION_DAYS"), now=now)
-    )
+    retention = get_registration(Contribution).retention
+    expired = list(retention.due(Contribution.objects.all(), now=now))
     for contribution in expired:
         contribution.erase_personal_data(when=now)
     return len(expired)

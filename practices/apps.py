@@ -12,11 +12,12 @@ class PracticesConfig(AppConfig):
 
         import changes
         from caching.frontend import register_listing_paths
-        from practices import search, term_translations
+        from practices import privacy, search, term_translations
         from practices.listing_paths import listing_paths
         from practices.models import (
             LearningForm,
             Municipality,
+            MunicipalityFigures,
             MunicipalitySuccession,
             PracticePage,
             ProfessionalGroup,
@@ -34,9 +35,11 @@ class PracticesConfig(AppConfig):
             Municipality,
             Province,
             MunicipalitySuccession,
+            MunicipalityFigures,
             get_image_model(),
             get_document_model(),
         ):
             changes.watch(model)
         register_listing_paths(PracticePage, listing_paths)
         search.register()
+        privacy.register()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from practices.figures import SIZE_CLASSES, figures_table
 from practices.models import (
     LearningForm,
     Municipality,
@@ -33,6 +34,8 @@ from search.registry import (
 from search.types import Term
 
 PRACTICE_TYPE = "praktijkvoorbeeld"  # the "type" facet value of a practice
+SIZE_CLASS_FACET = "size_class"  # CBS's size class (inwonersklasse) of a practice's municipality
+SIMILAR_FACET = "similar_to"  # municipalities a practice's municipality is like ("lijkt op")
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,27 @@ def practice_facts(locale_id, ids=None):
         ],
         ids,
     )
+    add_figure_values(values.values())
     return {pk: Facts(pk, dates[pk], values[pk]) for pk in values}
+
+
+def add_figure_values(all_values):
+    """Add the CBS size classes and the "lijkt op" municipalities to facet values that name
+    municipalities (from the figures held in memory: no query while the content is unchanged)."""
+    table = figures_table()
+    for values in all_values:
+        codes = values.get("municipality") or ()
+        if codes:
+            values[SIZE_CLASS_FACET] = table.size_classes(codes)
+            values[SIMILAR_FACET] = table.like(codes)
+
+
+def practice_facet_values(page):
+    """A practice's facet values for the engine: the shared ones, its size classes and the
+    municipalities it is like."""
+    values = term_facet_values(page)
+    add_figure_values([values])
+    return values
 
 
 def taxonomy_terms(model):
@@ -209,6 +232,34 @@ def municipality_terms(locale_id):
 
 def province_terms(locale_id):
     return {slug: Term(slug, name) for slug, name in Province.objects.values_list("slug", "name")}
+
+
+def size_class_terms(locale_id):
+    return {value: Term(value, str(label)) for value, _lowest, label in SIZE_CLASSES}
+
+
+def similar_terms(locale_id):
+    """The municipalities one can choose as "mijn gemeente": every one with figures."""
+    return {code: Term(code, figures.name) for code, figures in figures_table().figures.items()}
+
+
+def cbs_code(value):
+    """A CBS code as the index holds it: "344", "gm344", "GM0344" and the page's slug "utrecht"
+    are all GM0344."""
+    upper = value.upper()
+    digits = upper[2:] if upper.startswith("GM") else upper
+    if digits.isdigit():
+        return f"GM{int(digits):04d}" if len(digits) <= 4 else upper
+    return figures_table().code_of_slug(value.lower()) or upper
+
+
+def check_similar_value(value):
+    if value in figures_table().figures:
+        return None
+    return _(
+        "Onbekende gemeente “%(code)s”. Kies je gemeente uit de lijst of geef een CBS-code "
+        "zoals GM0344."
+    ) % {"code": value[:20]}
 
 
 def suggest_themes(starts, language):
@@ -308,6 +359,36 @@ def register():
             example="intervisie",
         )
     )
+    register_facet(
+        Facet(
+            SIZE_CLASS_FACET,
+            _("Inwonersklasse"),
+            terms=size_class_terms,
+            description="Inwonersklasse van de gemeente (CBS-gemeentegrootteklasse, inwoners op "
+            "1 januari van het peiljaar): tot-5000, 5000-10000, 10000-20000, 20000-50000, "
+            "50000-100000, 100000-150000, 150000-250000, 250000-of-meer.",
+            example="20000-50000",
+            cache_terms=False,
+            ordered=True,
+        )
+    )
+    register_facet(
+        Facet(
+            SIMILAR_FACET,
+            _("Lijkt op mijn gemeente"),
+            terms=similar_terms,
+            hit_field=SIMILAR_FACET,
+            hit_selected_only=True,
+            description="Lijkt op mijn gemeente (CBS-code): alleen resultaten uit de gemeenten "
+            "die het meest op deze gemeente lijken (inwoners, bevolkingsdichtheid, provincie; "
+            "zie 'Gemeenten zoals …' op de gemeentepagina). Een resultaat noemt in "
+            "`similar_to` de gekozen gemeente(n) waar het op lijkt.",
+            example="GM0344",
+            collapsed=True,
+            normalise=cbs_code,
+            validate=check_similar_value,
+        )
+    )
     register_type(
         DocumentType(
             PRACTICE_TYPE,
@@ -316,9 +397,17 @@ def register():
             document=build_practice_document,
             passages=practice_passages,
             facts=practice_facts,
-            facet_values=term_facet_values,
+            facet_values=practice_facet_values,
             date=lambda page: page.practice_date,
-            facets=("theme", "professional_group", "municipality", "province", "learning_form"),
+            facets=(
+                "theme",
+                "professional_group",
+                "municipality",
+                "province",
+                "learning_form",
+                SIZE_CLASS_FACET,
+                SIMILAR_FACET,
+            ),
             hit_template="practices/includes/search_hit.html",
         )
     )

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from home.netherlands_map import neighbour_codes, neighbourhood_map
+from practices.figures import figures_table, size_class_label
 from practices.listings import (
     Listing,
     build_listing,
@@ -30,6 +31,7 @@ from practices.models import (
     Province,
     Theme,
 )
+from practices.search import SIMILAR_FACET
 from search.types import SearchParams, SearchResults
 
 # URL name of each taxonomy's detail page and the facet its slug filters on.
@@ -201,7 +203,7 @@ def municipality_detail(request, slug):
         .order_by("-year", "old__name")
     )
     # Each neighbour with its number of cases, so a visitor sees where a click leads before making it.
-    counts, _results = facet_counts(current_language(), "municipality")
+    counts, everything = facet_counts(current_language(), "municipality")
     neighbours = [
         {"municipality": neighbour, "count": counts.get(municipality_value(neighbour), 0)}
         for neighbour in Municipality.objects.filter(
@@ -220,6 +222,7 @@ def municipality_detail(request, slug):
         request,
         "practices/municipality_page.html",
         {
+            **municipality_figures_context(municipality, counts, everything),
             "municipality": municipality,
             "former": former,
             "neighbours": neighbours,
@@ -231,6 +234,27 @@ def municipality_detail(request, slug):
             "search_query": "&".join(f"municipality={code}" for code in values),
         },
     )
+
+
+def municipality_figures_context(municipality, counts, everything):
+    """The municipality's CBS figures and "Gemeenten zoals …" with their numbers of cases, from the
+    figures held in memory and a search already made (`counts`: cases per municipality)."""
+    table = figures_table()
+    figures = table.figures.get(municipality.cbs_code)
+    if figures is None:
+        return {"figures": None, "similar": [], "similar_count": 0}
+    similar = [
+        {"figures": table.figures[code], "count": counts.get(code, 0)}
+        for code in table.similar.get(municipality.cbs_code, ())
+    ]
+    like = {v.value: v.count for v in everything.facets.get(SIMILAR_FACET, [])}
+    return {
+        "figures": figures,
+        "size_class": size_class_label(figures.size_class),
+        "similar": similar,
+        "similar_count": like.get(municipality.cbs_code, 0),
+        "similar_facet": SIMILAR_FACET,
+    }
 
 
 # Provinces known by another name in everyday Dutch and in English (CBS lists the official one).

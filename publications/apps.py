@@ -12,6 +12,7 @@ class PublicationsConfig(AppConfig):
 
         import changes
         from caching.frontend import register_listing_paths
+        from privacy.registry import register_not_personal
         from publications import searching, signals  # noqa: F401 -- connects the receivers
         from publications.listing_paths import listing_paths
         from publications.models import DocumentText, PublicationPage, Publisher
@@ -22,3 +23,4 @@ class PublicationsConfig(AppConfig):
             changes.watch(model)
         register_listing_paths(PublicationPage, listing_paths)
         searching.register()
+        register_not_personal(Publisher, ["name", "short_name"])  # organisations, not people

@@ -83,6 +83,7 @@ class Report:
     paths: int = 0
     forms: int = 0
     cut_short: bool = False
+    visited: list = field(default_factory=list)
 
     def note(self, status):
         self.requests += 1
@@ -260,6 +261,61 @@ def check(report, method, path, payload, status, content_type, body):
         report.findings.append(Finding("reflected", method, path[:160], f"echoes {short!r}"))
 
 
+# --- the door: every public address gets the input no view should ever see --------------------
+
+# Already percent-encoded, sent as they are: what a broken client or an attacker puts on the wire.
+DOOR_PAYLOADS = {
+    "NUL byte": "%00",
+    "invalid UTF-8": "%FF%FE",
+    "lone surrogate": "%ED%A0%80",
+    "10,000 characters": "x" * 10_000,
+}
+
+
+def urlconf_paths(languages=("nl", "en")):
+    """Every named URL pattern that needs no arguments, in each language, outside the admin."""
+    from django.urls import NoReverseMatch, get_resolver, reverse
+    from django.utils import translation
+
+    names = {key for key in get_resolver().reverse_dict if isinstance(key, str)}
+    paths = set()
+    for language in languages:
+        with translation.override(language):
+            for name in names:
+                try:
+                    path = reverse(name)
+                except NoReverseMatch:
+                    continue
+                if not path.startswith(SKIP_PREFIXES):
+                    paths.add(path)
+    return sorted(paths)
+
+
+def sitemap_paths(fetch, limit=200):
+    """Every page the sitemap lists (its <loc> addresses), as paths."""
+    import re
+
+    status, _, body = fetch("GET", "/sitemap.xml", None)
+    if status != 200:
+        return []
+    found = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", body):
+        path = same_site_path(loc.strip())
+        if path and path[0] not in found:
+            found.append(path[0])
+    return found[:limit]
+
+
+def probe_door(fetch, paths, report, params=("q", "page")):
+    """Each path gets each door payload as a parameter value and as a parameter name."""
+    for path in paths:
+        for label, payload in DOOR_PAYLOADS.items():
+            for query in [f"{name}={payload}" for name in params] + [f"{payload}=1"]:
+                address = f"{path}?{query}"
+                status, content_type, body = fetch("GET", address, None)
+                check(report, "GET", address, label, status, content_type, body)
+
+
 def run(
     fetch,
     start_paths,
@@ -270,7 +326,7 @@ def run(
     max_seconds=None,
 ):
     paths, params, forms = discover(fetch, start_paths, max_pages=max_pages, per_shape=per_shape)
-    report = Report(paths=len(paths), forms=len(forms))
+    report = Report(paths=len(paths), forms=len(forms), visited=list(paths))
     started = time.monotonic()
     if max_seconds:
         # Forms get a third of the time, so a slow site still has its forms fuzzed.
@@ -349,7 +405,21 @@ def main():
             per_shape=args.per_shape,
             max_seconds=args.max_seconds,
         )
+        door = Report()
+        door_paths = sorted(
+            set(
+                ["/", "/en/", "/feed/rss/", "/feed/atom/", "/en/feed/rss/", "/en/feed/atom/"]
+                + sitemap_paths(fetch)
+                + report.visited
+            )
+        )
+        probe_door(fetch, door_paths, door)
         elapsed = time.monotonic() - started
+    log(
+        f"door: {len(door_paths)} addresses x NUL, invalid UTF-8, lone surrogate, 10,000 characters: "
+        f"{door.requests} requests, statuses {dict(sorted(door.statuses.items()))}"
+    )
+    report.findings += door.findings
     log(
         f"fuzzed {report.paths} addresses and {report.forms} forms with {len(PAYLOADS)} payloads: "
         f"{report.requests} requests in {elapsed:.0f} s"

@@ -79,6 +79,11 @@ def openapi_document(request=None):
             hit_properties[facet.hit_field] = (
                 {**term, "nullable": True} if facet.single else {"type": "array", "items": term}
             )
+            if facet.hit_selected_only:
+                hit_properties[facet.hit_field]["description"] = (
+                    f"Alleen de in `{facet.name}` gekozen waarden die dit resultaat heeft "
+                    "(een markering); leeg zonder dat filter."
+                )
     hit_properties["type"] = {
         "type": "string",
         "enum": [document_type.name for document_type in registry.document_types()],
@@ -88,7 +93,12 @@ def openapi_document(request=None):
         hit_properties[extra.name] = extra.schema
     hit = {"type": "object", "properties": hit_properties}
     facet_parameters = [
-        _repeatable(facet.name, facet.description or f"{facet.label}.", facet.example)
+        _repeatable(
+            facet.name,
+            (facet.description or f"{facet.label}.")
+            + (" Een onbekende waarde geeft 400 (invalid-params)." if facet.validate else ""),
+            facet.example,
+        )
         for facet in registry.facets()
     ]
     suggestion_kinds = ["title", *(f.name for f in registry.facets() if f.suggest)]

@@ -67,6 +67,10 @@ def parse_params(querydict, language="nl"):
                     continue
                 if facet.normalise is not None:
                     value = facet.normalise(value)
+                problem = facet.validate(value) if facet.validate is not None else None
+                if problem:
+                    errors.append({"name": name, "reason": problem})
+                    continue
                 if value not in values:
                     values.append(value)
         if len(values) > MAX_VALUES_PER_FACET:

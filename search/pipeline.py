@@ -118,6 +118,9 @@ def facet_lists(counts, filters, terms):
         ]
         if facet.newest_first:
             items.sort(key=lambda item: item.value, reverse=True)
+        elif facet.ordered:
+            order = {value: i for i, value in enumerate(labels)}
+            items.sort(key=lambda item: (order.get(item.value, len(order)), item.value))
         else:
             items.sort(key=lambda item: (fold(item.label), item.value))
         facets[name] = items
@@ -231,7 +234,7 @@ def run_search(engine, params):
         ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
     page_docs = [index.docs[i] for i in ordered[start:]]
     terms = with_language_labels(index.terms, locale_id)
-    hits, texts = build_hits(page_docs, terms, plan, language)
+    hits, texts = build_hits(page_docs, terms, plan, language, filters=params.filters)
     suggestion = make_suggestion(engine, params.query, plan, count, texts, language, locale_id)
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
@@ -268,7 +271,9 @@ def run_engine_search(engine, params, plan, locale_id, filters, version):
     ]:
         wanted.setdefault(name, set()).update(values)
     terms = with_language_labels(cached_terms(locale_id, wanted, version), locale_id)
-    hits, texts = build_hits(page_docs, terms, plan, language, outcome.highlights)
+    hits, texts = build_hits(
+        page_docs, terms, plan, language, outcome.highlights, filters=params.filters
+    )
     return SearchResults(
         params=dataclasses.replace(params, page=page_number),
         count=outcome.found,
@@ -306,11 +311,17 @@ def ranked_ids(engine, plan, language, locale_id, among):
     return [row[0] for row in outcome.rows]
 
 
-def build_hits(page_docs, terms, plan, language, highlights=None):
+def build_hits(page_docs, terms, plan, language, highlights=None, filters=None):
     """Hits for these docs in order, and the texts they show (for "Bedoelde u …")."""
     pages = Page.objects.filter(id__in=[doc.page_id for doc in page_docs]).specific()
     by_id = {page.id: page for page in pages}
     shown = {facet.name for facet in registry.facets() if facet.hit_field}
+    # Facets whose hits show only the chosen values: {name: the chosen values}.
+    only = {
+        facet.name: set((filters or {}).get(facet.name, ()))
+        for facet in registry.facets()
+        if facet.hit_selected_only
+    }
     highlights = highlights or {}
     hits, texts = [], []
     for doc in page_docs:
@@ -324,7 +335,11 @@ def build_hits(page_docs, terms, plan, language, highlights=None):
         for name, values in doc.values.items():
             if name in shown:
                 labels = terms.get(name, {})
-                hit_terms[name] = [labels[value] for value in values if value in labels]
+                hit_terms[name] = [
+                    labels[value]
+                    for value in values
+                    if value in labels and (name not in only or value in only[name])
+                ]
         if doc.page_id in highlights:
             snippet = highlights[doc.page_id]
         else:

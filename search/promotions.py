@@ -53,7 +53,7 @@ def with_promotions(results, params):
     wanted = {name: set(values) for doc in promoted for name, values in doc.values.items()}
     terms = with_language_labels(cached_terms(locale_id, wanted), locale_id)
     plan = query_plan(params.query, params.language)
-    hits, _texts = build_hits(promoted, terms, plan, params.language)
+    hits, _texts = build_hits(promoted, terms, plan, params.language, filters=params.filters)
     hits = [dataclasses.replace(hit, promoted=True) for hit in hits]
     return dataclasses.replace(
         results,

@@ -49,6 +49,12 @@ class Facet:
     # says whether a name matches the typed words.
     suggest: Callable[[Callable[[str], bool], str], list] | None = None
     cache_terms: bool = True  # False for labels in the active language (gettext), not the data
+    ordered: bool = False  # values in the order `terms` gives them (size classes), not by label
+    # A result shows only the values of this facet the visitor chose (a mark: "lijkt op Utrecht").
+    hit_selected_only: bool = False
+    # Checks a URL value: None when it is fine, else a message for the visitor (a code that names
+    # nothing); without it an unknown value simply matches nothing.
+    validate: Callable[[str], str | None] | None = None
 
 
 @dataclass(frozen=True)

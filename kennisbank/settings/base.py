@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "caching",
     "editors",
     "changes",
+    "colleagues",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -74,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.bad_input.BadInputMiddleware",  # 400 for NUL, invalid UTF-8, absurd lengths
     "changes.middleware.ContentVersionPerRequest",  # one version read per request, for every cache
     "caching.middleware.PublicPageCacheMiddleware",  # before the outage check: cached pages still serve
     "operations.outage.DatabaseOutageMiddleware",

@@ -1,5 +1,6 @@
 """Practice examples and the taxonomies and places they are filed under."""
 
+from .figures import MunicipalityFigures
 from .pages import (
     PracticeAttachment,
     PracticeIndexPage,
@@ -17,6 +18,7 @@ from .taxonomy import LearningForm, ProfessionalGroup, Theme
 __all__ = [
     "LearningForm",
     "Municipality",
+    "MunicipalityFigures",
     "MunicipalitySuccession",
     "PracticeAttachment",
     "PracticeIndexPage",

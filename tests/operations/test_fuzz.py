@@ -69,3 +69,23 @@ def test_the_fuzzer_notices_reflected_html():
     payload = f'"><{fuzz.MARKER} onmouseover=alert(1)>'
     assert fuzz.reflected(payload, "text/html", f"<p>{payload}</p>")
     assert not fuzz.reflected(payload, "text/html", "<p>&quot;&gt;&lt;kbfuzz onmouseover</p>")
+
+
+def test_every_public_address_refuses_nul_invalid_utf8_and_10000_characters_without_5xx(
+    site_with_a_practice,
+):
+    fetch = django_fetcher()
+    paths = sorted(
+        set(
+            fuzz.urlconf_paths()
+            + fuzz.sitemap_paths(fetch)
+            + ["/feed/rss/", "/feed/atom/", "/en/feed/rss/", "/en/feed/atom/"]
+        )
+    )
+    assert "/feed/rss/" in paths and "/sitemap.xml" in paths and "/api/v1/search" in paths
+    assert any(path.startswith("/praktijkvoorbeelden/") for path in paths)  # from the sitemap
+    report = fuzz.Report()
+    fuzz.probe_door(fetch, paths, report)
+    assert report.requests == len(paths) * len(fuzz.DOOR_PAYLOADS) * 3
+    assert report.findings == []
+    assert set(report.statuses) == {400}, report.statuses

@@ -40,6 +40,8 @@ def test_practices_and_publications_are_registered_document_types():
         "municipality",
         "province",
         "learning_form",
+        "size_class",
+        "similar_to",
         "year",
         "type",
     )

@@ -26,6 +26,7 @@ def test_api_answers_in_the_documented_shape(client, practices):
         "themes",
         "professional_groups",
         "learning_forms",
+        "similar_to",  # the chosen "lijkt op" municipalities this practice is like
         "type",  # extra: praktijkvoorbeeld or publicatie
         "locations",  # extra: for a publication, the pages of its files the words are on
         "promoted",  # recommended by the editors for this query
@@ -46,6 +47,8 @@ def test_api_answers_in_the_documented_shape(client, practices):
         "municipality",
         "province",
         "learning_form",
+        "size_class",
+        "similar_to",
         "year",
         "type",  # extra: the kind of result
     }
