@@ -36,7 +36,9 @@ def pytest_runtest_teardown(item, nextitem):
     every other test of this worker starts from."""
     result = yield
     blocker = item.stash.get(blocker_key, None)
-    if blocker is not None and transactional(item):
+    # After the session's last test its database is already gone (nextitem None tears down the
+    # session fixtures too): nothing is left to restore.
+    if blocker is not None and transactional(item) and nextitem is not None:
         with blocker.unblock():
             restore_session_start()
     return result
