@@ -6,9 +6,9 @@ are translated; the theme list gives both numbers.
 """
 
 from django.urls import reverse
-from wagtail.models import Locale
 
 from home.map_context import municipality_map
+from practices.lookups import terms_by_id
 from practices.models import Theme
 from practices.search import PRACTICE_TYPE
 from search.service import search
@@ -44,15 +44,18 @@ def home_context(language):
     )
     counts = _facet(results, "theme")
     dutch_counts = _facet(every_case, "theme")
-    themes = list(Theme.objects.filter(locale__language_code=language).order_by("name"))
+    every_theme = terms_by_id(Theme).values()  # read once per content version
+    themes = sorted(
+        (theme for theme in every_theme if theme.locale.language_code == language),
+        key=lambda theme: (theme.name, theme.id),
+    )
     dutch_slugs = {}
     if translated:
-        dutch = Locale.objects.get(language_code="nl")
-        dutch_slugs = dict(
-            Theme.objects.filter(
-                locale=dutch, translation_key__in=[theme.translation_key for theme in themes]
-            ).values_list("translation_key", "slug")
-        )
+        dutch_slugs = {
+            theme.translation_key: theme.slug
+            for theme in every_theme
+            if theme.locale.language_code == "nl"
+        }
     entries = [
         {
             "term": theme,

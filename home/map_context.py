@@ -1,11 +1,10 @@
 """The data behind the map: cases per municipality from the search service, placed on 2026 boundaries."""
 
-from django.db.models import Q
 from django.urls import reverse
 
 from home.netherlands_map import frame_around, level_for, shaded_map
 from practices.listings import facet_counts
-from practices.models import Municipality
+from practices.lookups import municipalities_by_id
 
 
 def municipality_map(language, results=None, province=None):
@@ -28,10 +27,13 @@ def municipality_map(language, results=None, province=None):
     counts = {value: count for value, count in counts.items() if count > 0}
     if not counts:
         return shaded_map({}, viewbox), []
-    # The facet value is the slug or the CBS code, whichever the search service uses.
-    found = Municipality.objects.filter(
-        Q(slug__in=counts.keys()) | Q(cbs_code__in=counts.keys())
-    ).select_related("province", "successor__province")
+    # The facet value is the slug or the CBS code, whichever the search service uses; every
+    # municipality is read once per content version (practices.lookups).
+    found = [
+        municipality
+        for municipality in municipalities_by_id().values()
+        if municipality.cbs_code in counts or municipality.slug in counts
+    ]
     totals = {}
     for municipality in found:
         current = municipality.current

@@ -1,10 +1,13 @@
 """The home page: what the knowledge bank is, and the ways into it."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from caching.public_pages import view_restrictions
 
 
 class HomePage(Page):
@@ -23,10 +26,28 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from home.home_context import home_context
+        from home.site_frame import locale_code
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self.locale.language_code))
+        context.update(home_context(locale_code(self.locale_id)))
         return context
+
+    def route(self, request, path_components):
+        """A page beneath the home page in two queries (its address, then its own fields) instead
+        of two per level: `url_path` is the path of slugs Wagtail keeps on every page. What it
+        does not find (a sub-address of a routable page, a download) goes Wagtail's own way."""
+        if path_components:
+            url_path = self.url_path + "/".join(path_components) + "/"
+            found = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+            if found is None:
+                return super().route(request, path_components)
+            if not found.live:
+                raise Http404
+            return found.specific.route(request, [])
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     class Meta:
         verbose_name = _("homepagina")

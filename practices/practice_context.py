@@ -1,112 +1,146 @@
 """What the practice page shows besides its own fields: the fact box terms, attachments and related cases.
 
-Every part is one query, whatever the number of terms or related cases, so a practice page costs
-a fixed number of SQL queries.
+A fixed number of SQL queries whatever the number of terms, places or related cases: one query
+reads every link row of the page (themes, groups, learning forms, involved municipalities,
+related cases, attachments), terms and places come from the per-version lookups
+(practices.lookups), and the related cases are one query. Computed once per page object, so the
+page's head (seo) and body share it.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, IntegerField, Q, Value, When
+
+from caching.public_pages import public
+from practices import lookups
 
 RELATED_COUNT = 4
 
+# Link rows read together: (model name in practices.models, the column pointing at what is linked).
+LINKS = (
+    ("PracticeTheme", "theme_id"),
+    ("PracticeProfessionalGroup", "professional_group_id"),
+    ("PracticeLearningForm", "learning_form_id"),
+    ("PracticeInvolvedMunicipality", "municipality_id"),
+    ("RelatedPractice", "practice_id"),
+    ("PracticeAttachment", "document_id"),
+)
+CONTEXT_ATTRIBUTE = "practice_context_of_page"
 
-def _terms(page, link_model, field):
-    links = (
-        link_model.objects.filter(page=page)
-        .select_related(f"{field}__locale")
-        .order_by("sort_order")
-    )
-    return [getattr(link, field) for link in links]
+
+def link_rows(page):
+    """{link model name: [linked id, …] in the editor's order}, in one query."""
+    from practices import models
+
+    parts = [
+        getattr(models, name)
+        .objects.filter(page_id=page.id)
+        .annotate(kind=Value(name, output_field=CharField()))
+        .order_by()
+        .values_list(column, "sort_order", "kind")
+        for name, column in LINKS
+    ]
+    rows = parts[0].union(*parts[1:], all=True)
+    found = {name: [] for name, _column in LINKS}
+    for linked_id, _sort_order, kind in sorted(rows, key=lambda row: (row[1] is None, row[1] or 0)):
+        found[kind].append(linked_id)
+    return found
 
 
-def related_practices(page, theme_ids, group_ids, limit=RELATED_COUNT):
-    """Editor-chosen related cases first, then cases sharing most themes and groups (newest first)."""
+def related_practices(page, theme_ids, group_ids, limit=RELATED_COUNT, chosen_ids=None):
+    """Editor-chosen related cases first, then cases sharing most themes and groups (newest first).
+
+    One query: the chosen cases and, while fewer than `limit` are chosen, the best sharing ones."""
     from practices.models import PracticePage, RelatedPractice
 
-    chosen_ids = list(
-        RelatedPractice.objects.filter(page=page)
-        .exclude(practice_id=page.id)
-        .order_by("sort_order")
-        .values_list("practice_id", flat=True)
-    )
-    related = []
-    if chosen_ids:
-        found = {
-            practice.id: practice
-            for practice in PracticePage.objects.live()
-            .public()
-            .filter(id__in=chosen_ids, locale_id=page.locale_id)
-            .select_related("municipality")
-        }
-        related = [found[id_] for id_ in dict.fromkeys(chosen_ids) if id_ in found]
-    related = related[:limit]
-    missing = limit - len(related)
-    if missing > 0 and (theme_ids or group_ids):
-        shared = (
-            PracticePage.objects.live()
-            .public()
-            .filter(locale_id=page.locale_id)
-            .exclude(id__in=[page.id, *(practice.id for practice in related)])
-            .filter(
-                Q(practice_themes__theme_id__in=theme_ids)
-                | Q(practice_professional_groups__professional_group_id__in=group_ids)
-            )
-            .annotate(
-                shared_themes=Count(
-                    "practice_themes",
-                    filter=Q(practice_themes__theme_id__in=theme_ids),
-                    distinct=True,
-                ),
-                shared_groups=Count(
-                    "practice_professional_groups",
-                    filter=Q(practice_professional_groups__professional_group_id__in=group_ids),
-                    distinct=True,
-                ),
-            )
-            .select_related("municipality")
-            .order_by("-shared_themes", "-shared_groups", "-practice_date", "title")
+    if chosen_ids is None:
+        chosen_ids = list(
+            RelatedPractice.objects.filter(page=page)
+            .order_by("sort_order")
+            .values_list("practice_id", flat=True)
         )
-        related.extend(shared[:missing])
-    return related
+    chosen_ids = [id_ for id_ in dict.fromkeys(chosen_ids) if id_ != page.id]
+    candidates = public(
+        PracticePage.objects.live().filter(locale_id=page.locale_id).exclude(id=page.id)
+    ).select_related("municipality")
+    if len(chosen_ids) >= limit or not (theme_ids or group_ids):
+        if not chosen_ids:
+            return []
+        found = {practice.id: practice for practice in candidates.filter(id__in=chosen_ids)}
+        return [found[id_] for id_ in chosen_ids if id_ in found][:limit]
+    ranked = (
+        candidates.filter(
+            Q(id__in=chosen_ids)
+            | Q(practice_themes__theme_id__in=theme_ids)
+            | Q(practice_professional_groups__professional_group_id__in=group_ids)
+        )
+        .annotate(
+            chosen=Case(
+                When(id__in=chosen_ids, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+            shared_themes=Count(
+                "practice_themes",
+                filter=Q(practice_themes__theme_id__in=theme_ids),
+                distinct=True,
+            ),
+            shared_groups=Count(
+                "practice_professional_groups",
+                filter=Q(practice_professional_groups__professional_group_id__in=group_ids),
+                distinct=True,
+            ),
+        )
+        .order_by("-chosen", "-shared_themes", "-shared_groups", "-practice_date", "title")
+    )
+    found = list(ranked[:limit])
+    order = {id_: position for position, id_ in enumerate(chosen_ids)}
+    chosen = sorted((p for p in found if p.id in order), key=lambda p: order[p.id])
+    return chosen + [p for p in found if p.id not in order]
 
 
 def practice_context(page):
-    from practices.models import (
-        PracticeAttachment,
-        PracticeInvolvedMunicipality,
-        PracticeLearningForm,
-        PracticeProfessionalGroup,
-        PracticeTheme,
-    )
-
     if page.pk is None or getattr(page, "_cluster_related_objects", None):
         return _in_memory_context(page)
-    themes = _terms(page, PracticeTheme, "theme")
-    groups = _terms(page, PracticeProfessionalGroup, "professional_group")
-    forms = _terms(page, PracticeLearningForm, "learning_form")
-    involved = [
-        link.municipality
-        for link in PracticeInvolvedMunicipality.objects.filter(page=page)
-        .select_related("municipality__province")
-        .order_by("sort_order")
-    ]
-    municipality = None
-    if page.municipality_id:
-        from practices.models import Municipality
+    known = vars(page).get(CONTEXT_ATTRIBUTE)
+    if known is None:
+        known = vars(page)[CONTEXT_ATTRIBUTE] = _stored_context(page)
+    return known
 
-        municipality = Municipality.objects.select_related("province").get(id=page.municipality_id)
-    attachments = list(
-        PracticeAttachment.objects.filter(page=page)
-        .select_related("document")
-        .order_by("sort_order")
-    )
+
+def _stored_context(page):
+    from practices.models import LearningForm, PracticeAttachment, ProfessionalGroup, Theme
+
+    links = link_rows(page)
+
+    def terms(model, name):
+        by_id = lookups.terms_by_id(model)
+        return [by_id[id_] for id_ in links[name] if id_ in by_id]
+
+    themes = terms(Theme, "PracticeTheme")
+    groups = terms(ProfessionalGroup, "PracticeProfessionalGroup")
+    forms = terms(LearningForm, "PracticeLearningForm")
+    places = lookups.municipalities_by_id()
+    municipality = places.get(page.municipality_id) if page.municipality_id else None
+    involved = [places[id_] for id_ in links["PracticeInvolvedMunicipality"] if id_ in places]
+    attachments = []
+    if links["PracticeAttachment"]:
+        attachments = list(
+            PracticeAttachment.objects.filter(page=page)
+            .select_related("document")
+            .order_by("sort_order")
+        )
     return {
         "themes": themes,
         "professional_groups": groups,
         "learning_forms": forms,
         "main_municipality": municipality,
-        "involved_municipalities": [m for m in involved if m != municipality],
+        "involved_municipalities": list(dict.fromkeys(m for m in involved if m != municipality)),
         "attachments": attachments,
-        "related": related_practices(page, [t.id for t in themes], [g.id for g in groups]),
+        "related": related_practices(
+            page,
+            [t.id for t in themes],
+            [g.id for g in groups],
+            chosen_ids=links["RelatedPractice"],
+        ),
         "similar": similar_practices(page),
     }
 

@@ -152,11 +152,11 @@ def list_publications(index_page, params, page_size=PAGE_SIZE):
 
 def publications_mentioning(practice_page):
     """Live, public publications in the practice's language that discuss this practice."""
+    from caching.public_pages import public
     from publications.models import PublicationPage
 
     return list(
-        PublicationPage.objects.live()
-        .public()
+        public(PublicationPage.objects.live())
         .filter(
             locale_id=practice_page.locale_id,
             discussed_practices__practice__translation_key=practice_page.translation_key,

@@ -60,7 +60,13 @@ def cluster_command(action):
 
 
 def ensure_cluster():
-    """Create (once) and start the scripts' own cluster; trust auth on 127.0.0.1 only."""
+    """Create (once) and start the scripts' own cluster; trust auth on 127.0.0.1 only.
+    With OPS_PG_EXTERNAL=1, use whatever server answers on OPS_PG_PORT instead (a shared
+    machine's :5432, where the load run only creates and reuses its own database)."""
+    if os.environ.get("OPS_PG_EXTERNAL") == "1":
+        if not pg_ready():
+            raise SystemExit(f"no PostgreSQL answers on {HOST}:{CLUSTER_PORT}")
+        return CLUSTER_PORT
     version = pg_version()
     if not Path(f"/etc/postgresql/{version}/{CLUSTER_NAME}").exists():
         log(f"creating PostgreSQL cluster {version}/{CLUSTER_NAME} on port {CLUSTER_PORT}")

@@ -1,13 +1,18 @@
-"""Load run: 1, 10 and 50 concurrent anonymous visitors over the home, index, search and practice
-pages of a site with 10,000 practices, served by gunicorn with production settings.
+"""Load run: 1, 10, 50 and 200 concurrent anonymous visitors over the home, index, search and
+practice pages of a site with 10,000 practices, served by gunicorn with production settings.
 
-Prints, per level: requests, throughput (req/s), p50/p95/p99 latency and error count.
-Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 20 --users 1,10,50`).
+Per level three runs of the same length against the same server: the **mix** (home, index, searches,
+500 practice pages), the **newsletter** (one practice page and the home page take two thirds of the
+requests, as when a newsletter goes out, while the rest of the mix goes on), and a **static** file
+(WhiteNoise, the same server and client) as the yardstick of what this machine and client can do.
+Prints, per run: requests, throughput (req/s), p50/p95/p99 latency and error count, then a table.
+Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 20 --users 1,10,50,200`).
 """
 
 import argparse
 import random
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -48,51 +53,101 @@ def visitor_paths(database, sample_size=500, seed=7):
     return paths, len(practices)
 
 
+def newsletter_paths(paths, hot_practice):
+    """The mix with one practice page and the home page making up two thirds of the requests."""
+    return paths + [hot_practice, "/"] * len(paths)
+
+
+def kind_of(path):
+    if path in ("/", "/en/"):
+        return "home"
+    if path.startswith("/zoeken/"):
+        return "search"
+    if path.startswith("/static/"):
+        return "static"
+    if "?page" in path or path.count("/") <= 2:
+        return "index"
+    return "practice"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=10_000)
-    parser.add_argument("--seconds", type=float, default=20.0, help="per concurrency level")
-    parser.add_argument("--users", default="1,10,50")
+    parser.add_argument("--seconds", type=float, default=20.0, help="per run")
+    parser.add_argument("--users", default="1,10,50,200")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--database", default="", help="database name (default kb_load_N)")
+    parser.add_argument(
+        "--scenarios", default="mix,newsletter,static", help="which runs per level, in order"
+    )
     args = parser.parse_args()
 
     ensure_cluster()
-    database = f"kb_load_{args.practices}"
+    database = args.database or f"kb_load_{args.practices}"
     url = ensure_database(database, args.practices)
     env = production_env(url, 0)
     collect_static(env)
     paths, count = visitor_paths(database)
+    hot_practice = next(path for path in paths if kind_of(path) == "practice")
+    scenarios = {
+        "mix": paths,
+        "newsletter": newsletter_paths(paths, hot_practice),
+        "static": ["/static/css/kennisbank.css"],
+    }
+    chosen = [name for name in args.scenarios.split(",") if name in scenarios]
     log(f"site: {count} live practices; {len(paths)} distinct addresses in the mix")
+    log(f"newsletter: {hot_practice} and / take two thirds of the requests")
 
+    table = []
     with Server(env, workers=args.workers, threads=args.threads) as server:
         log(f"gunicorn: {args.workers} workers x {args.threads} threads on :{server.port}")
         run_load(server.port, paths, users=4, seconds=3)  # warm caches and connections
         results = []
         for users in [int(u) for u in args.users.split(",")]:
-            result = run_load(server.port, paths, users=users, seconds=args.seconds)
-            log(result.summary())
-            results.append(result)
-        by_kind = {}
-        for sample in results[-1].samples:
-            kind = (
-                "home"
-                if sample.path in ("/", "/en/")
-                else "search"
-                if sample.path.startswith("/zoeken/")
-                else "index"
-                if "?page" in sample.path or sample.path.count("/") <= 2
-                else "practice"
-            )
-            by_kind.setdefault(kind, []).append(sample)
-        log(f"at {results[-1].users} users, by page kind:")
-        for kind, samples in sorted(by_kind.items()):
-            log(
-                f"  {kind:<9} {len(samples):>6} requests  p50 "
-                f"{results[-1].percentile(0.5, samples) * 1000:7.1f} ms  p95 "
-                f"{results[-1].percentile(0.95, samples) * 1000:7.1f} ms"
-            )
-    errors = sum(1 for r in results for s in r.samples if not 200 <= s.status < 400)
+            row = {"users": users}
+            for name in chosen:
+                started = time.process_time()
+                result = run_load(server.port, scenarios[name], users=users, seconds=args.seconds)
+                client_cpu = time.process_time() - started
+                log(result.summary(f"{name:<10} "))
+                results.append((name, result))
+                ok = [s for s in result.samples if 200 <= s.status < 400]
+                row[name] = {
+                    "rps": len(result.samples) / result.duration,
+                    "p95": result.percentile(0.95) * 1000,
+                    "errors": len(result.samples) - len(ok),
+                    "client_cpu": client_cpu,
+                }
+                if name == "newsletter":
+                    hot = [s for s in result.samples if s.path in (hot_practice, "/")]
+                    row[name]["hot_p95"] = result.percentile(0.95, hot) * 1000 if hot else 0
+            table.append(row)
+        name, last = results[-1] if results else ("", None)
+        if last is not None:
+            by_kind = {}
+            for sample in last.samples:
+                by_kind.setdefault(kind_of(sample.path), []).append(sample)
+            log(f"{name} at {last.users} users, by page kind:")
+            for kind, samples in sorted(by_kind.items()):
+                log(
+                    f"  {kind:<9} {len(samples):>6} requests  p50 "
+                    f"{last.percentile(0.5, samples) * 1000:7.1f} ms  p95 "
+                    f"{last.percentile(0.95, samples) * 1000:7.1f} ms"
+                )
+    log("")
+    log("| users | " + " | ".join(f"{n} req/s (p95 ms, errors)" for n in chosen) + " |")
+    log("| ---: | " + " | ".join("---:" for _ in chosen) + " |")
+    for row in table:
+        cells = []
+        for name in chosen:
+            cell = row[name]
+            text = f"{cell['rps']:.1f} ({cell['p95']:.0f}, {cell['errors']})"
+            if "static" in row and name != "static" and row["static"]["rps"]:
+                text += f" = {cell['rps'] / row['static']['rps']:.2f}x static"
+            cells.append(text)
+        log(f"| {row['users']} | " + " | ".join(cells) + " |")
+    errors = sum(1 for _name, r in results for s in r.samples if not 200 <= s.status < 400)
     log(f"total errors: {errors}")
     return 1 if errors else 0
 

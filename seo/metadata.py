@@ -72,8 +72,7 @@ def term_url(route, slug, language):
 
 
 def practice_terms(context, page):
-    """The practice's terms and places: those the practice page already shows (practice_context),
-    else fetched here, one query per kind, whatever their number."""
+    """The practice's terms and places: those the practice page shows (practice_context)."""
     if "themes" in context and "involved_municipalities" in context:
         main = context.get("main_municipality")
         return {
@@ -82,29 +81,23 @@ def practice_terms(context, page):
             "learning_forms": context.get("learning_forms", []),
             "municipalities": ([main] if main else []) + list(context["involved_municipalities"]),
         }
-    from practices.models import Municipality
+    from practices.practice_context import practice_context
 
-    def linked(relation, field, related=None):
-        links = getattr(page, relation).select_related(related or field).order_by("sort_order")
-        return [getattr(link, field) for link in links]
-
-    places = []
-    if page.municipality_id:
-        places.append(Municipality.objects.select_related("province").get(pk=page.municipality_id))
-    for place in linked("involved_municipalities", "municipality", "municipality__province"):
-        if place not in places:
-            places.append(place)
+    shown = practice_context(page)  # computed once per page object: the body reuses it
+    main = shown["main_municipality"]
     return {
-        "themes": linked("practice_themes", "theme"),
-        "professional_groups": linked("practice_professional_groups", "professional_group"),
-        "learning_forms": linked("practice_learning_forms", "learning_form"),
-        "municipalities": places,
+        "themes": shown["themes"],
+        "professional_groups": shown["professional_groups"],
+        "learning_forms": shown["learning_forms"],
+        "municipalities": ([main] if main else []) + list(shown["involved_municipalities"]),
     }
 
 
 def practice_json_ld(request, page, url, terms):
     """schema.org Article for a practice: what it is about, where and when it happened."""
-    language = page.locale.language_code
+    from home.site_frame import locale_code
+
+    language = locale_code(page.locale_id)
     data = {
         "@context": "https://schema.org",
         "@type": "Article",

@@ -4,14 +4,25 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
+from search.versioning import VersionedCache
+
 register = template.Library()
+
+# On every page (menu, footer): read once per content version, not per request.
+_pages = VersionedCache()
 
 
 def _live(model):
+    def first_per_language():
+        found = {}
+        for page in model.objects.live().public().select_related("locale").order_by("path"):
+            found.setdefault(page.locale.language_code, page)
+        return found
+
+    pages = _pages.get(model.__name__, first_per_language)
     for code in (translation.get_language(), settings.LANGUAGE_CODE):
-        found = model.objects.live().filter(locale__language_code=code).first()
-        if found:
-            return found
+        if code in pages:
+            return pages[code]
     return None
 
 

@@ -9,25 +9,47 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from home import site_frame
+from home.site_frame import frame_page
+
 register = template.Library()
 
 
 def _home_for(language_code):
-    from home.models import HomePage
-
-    return HomePage.objects.live().filter(locale__language_code=language_code).first()
+    return frame_page("home", language_code)
 
 
 UNTRANSLATED_PARAM = "untranslated"
+TRANSLATIONS_ATTRIBUTE = "live_translations_by_language"
+NEAREST_ATTRIBUTE = "nearest_translated_by_language"
+ANCESTORS_ATTRIBUTE = "ancestors_in_frame"
+
+
+def frame_ancestors(page):
+    """The page's ancestors below the tree root and the page itself, root first; read once per page
+    object (the breadcrumbs and the language switch both need them)."""
+    known = vars(page).get(ANCESTORS_ATTRIBUTE)
+    if known is None:
+        known = vars(page)[ANCESTORS_ATTRIBUTE] = list(
+            page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        )
+    return known
 
 
 def _nearest_translated(page, language_code):
     """The closest ancestor of `page` with a live translation in `language_code` (the parent, the
     index, at worst the home page): the place in that language a reader of the page would want."""
-    for ancestor in page.get_ancestors().filter(depth__gt=1).order_by("-depth"):
-        found = ancestor.get_translation_or_none(Locale.objects.get(language_code=language_code))
-        if found is not None and found.live:
-            return found
+    ancestors = [ancestor for ancestor in frame_ancestors(page) if ancestor.pk != page.pk]
+    found = {
+        translated.translation_key: translated
+        for translated in Page.objects.live().filter(
+            locale__language_code=language_code,
+            translation_key__in=[ancestor.translation_key for ancestor in ancestors],
+        )
+    }
+    for ancestor in reversed(ancestors):
+        if ancestor.translation_key in found:
+            return found[ancestor.translation_key]
     return _home_for(language_code)
 
 
@@ -56,14 +78,21 @@ def language_links(context):
     links = []
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[other.locale.language_code] = other
+        translations = vars(page).get(TRANSLATIONS_ATTRIBUTE)
+        if translations is None:  # the head and the switcher ask the same page once
+            translations = vars(page)[TRANSLATIONS_ATTRIBUTE] = {
+                other.locale.language_code: other
+                for other in page.get_translations(inclusive=True).live().select_related("locale")
+            }
     for code, name in settings.LANGUAGES:
         entry = {"code": code, "name": name, "is_current": code == current, "translated": True}
         if isinstance(page, Page) and page.pk:
             target = translations.get(code)
             if target is None:
-                target = _nearest_translated(page, code)
+                nearest = vars(page).setdefault(NEAREST_ATTRIBUTE, {})
+                if code not in nearest:
+                    nearest[code] = _nearest_translated(page, code)
+                target = nearest[code]
                 entry["translated"] = False
             entry["url"] = target.get_url(request) if target else "/"
             if not entry["translated"]:
@@ -90,13 +119,7 @@ def home_page():
 @register.simple_tag
 def practice_index_page():
     """The live practice index in the active language (Dutch when there is none)."""
-    from practices.models import PracticeIndexPage
-
-    for code in (translation.get_language(), settings.LANGUAGE_CODE):
-        found = PracticeIndexPage.objects.live().filter(locale__language_code=code).first()
-        if found:
-            return found
-    return None
+    return _in_active_language("practice_index")
 
 
 @register.simple_tag
@@ -147,7 +170,7 @@ def page_breadcrumbs(context, page):
     """Home › … › this page, from the page tree (the site root counts as home)."""
     request = context.get("request")
     crumbs = []
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1):
+    for ancestor in frame_ancestors(page):
         crumbs.append({"label": ancestor.title, "url": ancestor.get_url(request)})
     if crumbs:
         crumbs[0]["label"] = _("Home")
@@ -170,10 +193,10 @@ def browse_links(context):
     return links
 
 
-def _in_active_language(queryset):
-    """The first page of `queryset` in the active language, else in Dutch."""
+def _in_active_language(kind):
+    """The frame's page of `kind` in the active language, else in Dutch."""
     for code in (translation.get_language(), settings.LANGUAGE_CODE):
-        found = queryset.filter(locale__language_code=code).first()
+        found = frame_page(kind, code)
         if found:
             return found
     return None
@@ -182,19 +205,24 @@ def _in_active_language(queryset):
 @register.simple_tag
 def contribution_page():
     """The live "Deel je praktijkvoorbeeld" form in the active language (Dutch when there is none)."""
-    from contributions.models import ContributionFormPage
-
-    return _in_active_language(ContributionFormPage.objects.live().public())
+    return _in_active_language("contribution")
 
 
 @register.simple_tag
 def footer_pages():
     """The information pages editors show in menus (contact, privacy, …), in page-tree order."""
-    from home.models import InformationPage
-
-    pages = InformationPage.objects.live().public().filter(show_in_menus=True).order_by("path")
     for code in (translation.get_language(), settings.LANGUAGE_CODE):
-        found = list(pages.filter(locale__language_code=code))
+        found = site_frame.footer_pages(code)
         if found:
             return found
     return []
+
+
+@register.simple_tag(takes_context=True)
+def frame_publication_index(context):
+    """The live, public publication overview in the active language, for the main menu."""
+    request = context.get("request")
+    page = frame_page("publication_index", translation.get_language())
+    if page is not None and request is not None and page.get_url(request) is None:
+        return None
+    return page

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "operations.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.bad_input.BadInputMiddleware",  # 400 for NUL, invalid UTF-8, absurd lengths
+    "changes.middleware.ContentVersionPerRequest",  # one version read per request, for every cache
     "caching.middleware.PublicPageCacheMiddleware",  # before the outage check: cached pages still serve
     "operations.outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

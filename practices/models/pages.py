@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from caching.public_pages import view_restrictions
 from practices.blocks import ReflectionQuestionsBlock, SectionBlock
 from practices.forms import PracticePageForm
 from practices.models.term_links import LearningFormLink, ProfessionalGroupLink, ThemeLink
@@ -220,6 +221,9 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def get_view_restrictions(self):
+        return view_restrictions(self, super().get_view_restrictions)
 
     # Terms in the page's own language, ordered as the editor placed them.
     @property
