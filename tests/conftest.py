@@ -38,10 +38,26 @@ def django_db_setup(
                     template.save(build_session_start())
     yield
     with django_db_blocker.unblock():
+        release_other_sessions()
         if migrated is not None:
             teardown_databases(migrated, verbosity=0)
         else:
             template.drop_copy(original_name)
+
+
+def release_other_sessions():
+    """Close every connection to the test database before it is dropped: a live server's or a
+    task thread's connection may outlive the last test, and PostgreSQL refuses to drop a database
+    someone still uses."""
+    from django.db import connection, connections
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+    connections.close_all()
 
 
 def transactional(item):

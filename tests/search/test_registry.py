@@ -8,7 +8,7 @@ import pytest
 
 from search import registry
 
-CONTENT_APPS = {"practices", "publications", "contributions", "home"}
+CONTENT_APPS = {"practices", "publications", "contributions", "home", "agenda", "colleagues"}
 SEARCH_DIR = Path(__file__).resolve().parents[2] / "search"
 
 
@@ -32,8 +32,11 @@ def test_search_imports_no_content_app():
     assert offenders == {}
 
 
-def test_practices_and_publications_are_registered_document_types():
-    assert [kind.name for kind in registry.document_types()] == ["praktijkvoorbeeld", "publicatie"]
+EVERY_TYPE = ["praktijkvoorbeeld", "publicatie", "collega", "vraag", "activiteit"]
+
+
+def test_every_content_app_registers_its_document_types():
+    assert [kind.name for kind in registry.document_types()] == EVERY_TYPE
     assert registry.facet_names() == (
         "theme",
         "professional_group",
@@ -56,5 +59,5 @@ def test_openapi_document_offers_every_registered_facet(client):
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert set(schema["properties"]["facets"]["properties"]) == set(registry.facet_names())
     hit = schema["properties"]["results"]["items"]["properties"]
-    assert hit["type"]["enum"] == ["praktijkvoorbeeld", "publicatie"]
+    assert hit["type"]["enum"] == EVERY_TYPE
     assert {"themes", "municipality", "locations"} <= set(hit)
