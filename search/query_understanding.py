@@ -6,7 +6,7 @@ removable filter with a link to the search on all the typed words; a name severa
 
 import dataclasses
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from search import registry
 from search.analysis import STOPWORDS, tokenize
@@ -19,10 +19,14 @@ WORD_RE = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class Place:
-    """A value of a facet a query may name: "gemeente" + "Emmen", filtering on its values."""
+    """A value of a facet a query may name: "gemeente" + "Emmen", filtering on its values.
+
+    `kind` is the word the content app registered (a lazy translation): the places are cached
+    across requests and languages, so it is translated when shown, in the request's language, and
+    left out of comparisons (the facet says which kind a place is)."""
 
     facet: str
-    kind: str
+    kind: object = field(compare=False)
     label: str
     values: tuple[str, ...]
 
@@ -79,7 +83,7 @@ def name_index(version=None):
             for name, values, label in source.names():
                 tokens = tuple(tokenize(name))
                 if tokens:
-                    place = Place(source.facet, str(source.kind), label, tuple(values))
+                    place = Place(source.facet, source.kind, label, tuple(values))
                     found = names.setdefault(tokens, [])
                     if place not in found:
                         found.append(place)

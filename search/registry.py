@@ -226,7 +226,7 @@ class QueryNames:
     ("gemeente", "provincie"); `kind` names that kind in the notice ("gemeente Emmen")."""
 
     facet: str
-    kind: str
+    kind: str  # a lazy translation: translated when shown, in the request's language
     prefixes: tuple[str, ...]
     names: Callable[[], list[tuple[str, tuple[str, ...], str]]]
 

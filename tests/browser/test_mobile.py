@@ -57,7 +57,10 @@ def test_first_search_result_starts_within_the_first_900_px_on_a_phone(phone, si
 
 
 def test_filters_are_folded_on_a_phone_and_say_how_many_are_chosen(phone, site):
-    phone.goto(search_address(site) + "&" + urlencode({"theme": site.pages["theme_slug"]}))
+    # The words as typed (literal=1): the search term is a practice's first word, often a place,
+    # and a place read from the question is a filter too (ticked, so counted: see the next test).
+    chosen = urlencode({"theme": site.pages["theme_slug"], "literal": "1"})
+    phone.goto(search_address(site) + "&" + chosen)
     toggle = phone.locator("summary.filters__toggle")
     assert toggle.is_visible()
     assert " ".join(toggle.inner_text().split()).startswith("Filters (1")
@@ -65,6 +68,17 @@ def test_filters_are_folded_on_a_phone_and_say_how_many_are_chosen(phone, site):
     assert not checkbox.is_visible()
     toggle.click()
     assert checkbox.is_visible()
+
+
+def test_a_place_read_from_the_question_counts_as_a_chosen_filter(phone, site):
+    # The search term (the first word of a practice's title: "Barneveld") names a municipality:
+    # it is read as that filter, ticked in the folded filters, so the summary counts it.
+    phone.goto(search_address(site) + "&" + urlencode({"theme": site.pages["theme_slug"]}))
+    assert phone.locator(".search__reading").is_visible()
+    ticked = phone.locator(".filters input[type=checkbox]:checked").count()
+    assert ticked == 2  # the theme chosen and the place read from the question
+    toggle = " ".join(phone.locator("summary.filters__toggle").inner_text().split())
+    assert toggle.startswith(f"Filters ({ticked}")
 
 
 def test_a_filter_applies_as_soon_as_it_is_ticked(phone, site):

@@ -65,8 +65,16 @@ def test_municipality_page_names_province_and_neighbours(client, cases):
     html = client.get("/gemeente/barneveld/").content.decode()
     assert 'href="/provincie/gelderland/"' in html
     neighbours = html.split('id="neighbours-heading"')[1]
-    assert 'href="/gemeente/ede/">Ede</a>' in neighbours
-    assert 'href="/gemeente/scherpenzeel/"' in neighbours
+    # a neighbour with practices is a link with its count; one without is named, not linked
+    assert (
+        'href="/gemeente/ede/">Ede</a> <span class="inline-list__count">(1 praktijkvoorbeeld)'
+        in neighbours
+    )
+    assert (
+        '<li class="inline-list__empty">Scherpenzeel '
+        '<span class="inline-list__count">(nog geen praktijkvoorbeelden)</span></li>'
+    ) in neighbours
+    assert 'href="/gemeente/scherpenzeel/"' not in neighbours
     assert 'class="neighbourhood-map__own"' in neighbours
 
 

@@ -4,6 +4,7 @@ remove (or, when several places share the name, a suggestion with counts)."""
 import re
 
 import pytest
+from django.utils import translation
 
 from practices.models import Municipality
 from search.service import search
@@ -66,6 +67,19 @@ def test_gemeente_emmen_lists_the_practices_of_emmen_not_every_page_saying_gemee
     assert titles(results) == {"Teamleren in Emmen"}
     assert results.params.filters["municipality"] == ("GM0114",)
     assert [str(place) for place in results.reading.places] == ["gemeente Emmen"]
+
+
+def test_the_place_is_named_in_the_visitors_language_whichever_language_read_the_names_first(
+    pages,
+):
+    # the names are kept across requests (and so languages) until the content changes: a visitor
+    # of the English site reading them first must not leave "municipality" on the Dutch site
+    with translation.override("en"):
+        english = read("gemeente Emmen").reading.places
+        assert [str(place) for place in english] == ["municipality Emmen"]
+    with translation.override("nl"):
+        assert [str(place) for place in read("gemeente Emmen").reading.places] == ["gemeente Emmen"]
+        assert [str(place) for place in english] == ["gemeente Emmen"]
 
 
 def test_a_province_in_the_question_filters_and_the_other_words_are_searched(pages):
