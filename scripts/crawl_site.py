@@ -112,6 +112,7 @@ class CrawlReport:
     visits: dict = field(default_factory=dict)
     external_links: set = field(default_factory=set)
     skipped: int = 0
+    left_at_limit: int = 0  # addresses still queued when `limit` stopped the crawl
     seconds: float = 0.0
     axe: dict = field(default_factory=dict)  # url -> list of violation descriptions
 
@@ -132,6 +133,10 @@ class CrawlReport:
             f"({counts}); {len(self.external_links)} external links not followed, "
             f"{self.skipped} variants skipped; axe-core on {len(self.axe)} page types.",
         ]
+        if self.left_at_limit:
+            lines.append(
+                f"The limit stopped the crawl with {self.left_at_limit} addresses not visited."
+            )
         failures = self.failures
         axe_failures = {url: found for url, found in self.axe.items() if found}
         if not failures and not axe_failures:
@@ -190,6 +195,7 @@ class Frontier:
         self.done = 0
         self.variants, self.shapes = {}, set()
         self.skipped = 0
+        self.left_at_limit = 0
 
     def add(self, url, found_on=""):
         url = normalise(url, self.base)
@@ -228,6 +234,7 @@ class Frontier:
         cap cuts short the hundreds of municipalities rather than the publications' downloads."""
         if not self.queue or self.done >= self.limit:
             self.skipped += len(self.queue)
+            self.left_at_limit = len(self.queue)
             self.queue = []
             return None
         self.done += 1
@@ -473,6 +480,7 @@ def crawl(
         context.close()
     report.external_links = frontier.external_links
     report.skipped = frontier.skipped
+    report.left_at_limit = frontier.left_at_limit
     report.seconds = time.monotonic() - started
     return report
 

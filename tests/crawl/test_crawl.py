@@ -19,17 +19,23 @@ pytestmark = pytest.mark.browser
 
 # Every kind of page is visited; of the hundreds of municipalities and terms only a handful each,
 # which keeps the crawl within CI's budget (`scripts/crawl_site.py` without caps visits them all).
+# A section is named by its address, so the English ones by their English path ("en/municipality");
+# pages made in Wagtail (practices, publications, agenda, colleagues) are never capped: every one of
+# them must be reached by a link.
 PER_SECTION = {
     "gemeente": 3,
-    "en/gemeente": 2,
+    "en/municipality": 2,
     "provincie": 2,
-    "en/provincie": 1,
+    "en/province": 1,
     "thema": 3,
-    "en/thema": 3,
+    "en/theme": 3,
     "beroepsgroep": 2,
-    "en/beroepsgroep": 2,
+    "en/professional-group": 2,
     "werkvorm": 2,
-    "en/werkvorm": 2,
+    "en/learning-form": 2,
+    # The in-company request form of each colleague (one template) besides /collega/aanmelden/.
+    "collega": 3,
+    "en/colleague": 2,
 }
 TERM_VIEWS = {
     "theme_detail": Theme,
@@ -102,7 +108,9 @@ def test_every_published_page_is_reachable_by_following_links(report):
         for page in Page.objects.live().public().filter(depth__gt=1).specific()
         if page.url and page.url not in visited
     ]
-    assert not missing, f"published pages no link leads to: {missing}"
+    cut = report.left_at_limit
+    hint = f" (the crawl's limit left {cut} addresses unvisited: raise it or cap a section)"
+    assert not missing, f"published pages no link leads to: {missing}" + (hint if cut else "")
 
 
 def test_feeds_are_well_formed_rss_and_atom(report):
