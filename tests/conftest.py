@@ -133,3 +133,17 @@ def module_practice_index(module_db):
 @pytest.fixture
 def practice_index(home_page):
     return practice_index_page()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Every test starts in Dutch, the site's language, before any of its fixtures run.
+
+    A request to an English page leaves English active in the thread (LocaleMiddleware activates
+    it and nothing switches back), so without this a test's language would depend on which test
+    the same worker ran before it.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
