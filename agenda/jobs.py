@@ -38,12 +38,12 @@ def send_reminders(now=None):
     Run it at least daily (hourly is better); a run that is late still sends what is due, and a
     person who registers within the week gets only the one-day reminder."""
     now = now or timezone.now()
-    horizon = (now + datetime.timedelta(days=8)).date()
+    horizon = timezone.localtime(now + datetime.timedelta(days=8)).date()
     upcoming = (
         ActivityPage.objects.live()
         .filter(is_cancelled=False)
         .annotate(first=Min("sessions__date"))
-        .filter(first__gte=now.date() - datetime.timedelta(days=1), first__lte=horizon)
+        .filter(first__gte=timezone.localtime(now).date() - datetime.timedelta(days=1), first__lte=horizon)
     )
     sent = 0
     for activity in upcoming:
@@ -177,7 +177,7 @@ def purge_registrations(now=None, days=None):
     Returns how many registrations were erased."""
     now = now or timezone.now()
     days = retention_days() if days is None else days
-    cutoff = (now - datetime.timedelta(days=days)).date()
+    cutoff = timezone.localtime(now - datetime.timedelta(days=days)).date()
     erased = erase_registrations(
         Registration.objects.filter(activity_key__in=ended_activity_keys(cutoff)), now
     )

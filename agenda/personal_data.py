@@ -12,7 +12,7 @@ from privacy.registry import Retention, register_not_personal, register_personal
 def activity_ended_long_ago(queryset):
     from agenda.jobs import ended_activity_keys, retention_days
 
-    cutoff = (timezone.now() - timezone.timedelta(days=retention_days())).date()
+    cutoff = timezone.localdate() - timezone.timedelta(days=retention_days())
     return queryset.filter(activity_key__in=ended_activity_keys(cutoff))
 
 

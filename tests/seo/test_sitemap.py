@@ -3,7 +3,7 @@
 from xml.etree import ElementTree
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
@@ -71,7 +71,7 @@ def test_sitemap_gives_the_date_each_page_was_last_published(client, practice):
     tree = sitemap(client)
     for url in tree.findall("s:url", NS):
         if practice.slug in url.find("s:loc", NS).text:
-            assert url.find("s:lastmod", NS).text == practice.last_published_at.date().isoformat()
+            assert url.find("s:lastmod", NS).text == timezone.localtime(practice.last_published_at).date().isoformat()
             return
     raise AssertionError("practice missing from the sitemap")
 
