@@ -43,7 +43,10 @@ def send_reminders(now=None):
         ActivityPage.objects.live()
         .filter(is_cancelled=False)
         .annotate(first=Min("sessions__date"))
-        .filter(first__gte=timezone.localtime(now).date() - datetime.timedelta(days=1), first__lte=horizon)
+        .filter(
+            first__gte=timezone.localtime(now).date() - datetime.timedelta(days=1),
+            first__lte=horizon,
+        )
     )
     sent = 0
     for activity in upcoming:

@@ -71,7 +71,10 @@ def test_sitemap_gives_the_date_each_page_was_last_published(client, practice):
     tree = sitemap(client)
     for url in tree.findall("s:url", NS):
         if practice.slug in url.find("s:loc", NS).text:
-            assert url.find("s:lastmod", NS).text == timezone.localtime(practice.last_published_at).date().isoformat()
+            assert (
+                url.find("s:lastmod", NS).text
+                == timezone.localtime(practice.last_published_at).date().isoformat()
+            )
             return
     raise AssertionError("practice missing from the sitemap")
 
