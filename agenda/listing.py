@@ -102,6 +102,7 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
         ActivitySession,
         ActivityTheme,
     )
+    from agenda.services import availabilities
     from practices.models import ProfessionalGroup, Province, Theme
 
     selection, chosen, errors = activities_in(index_page.locale_id, params, archive=archive)
@@ -192,9 +193,13 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
             ),
         ),
     ]
+    items = list(page_obj.object_list)
+    places = availabilities(items)
+    for activity in items:
+        activity.availability = places[activity.pk]
     return AgendaListing(
         archive=archive,
-        items=list(page_obj.object_list),
+        items=items,
         page_obj=page_obj,
         count=paginator.count,
         groups=[
