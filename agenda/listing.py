@@ -7,9 +7,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Max, Min
+from django.db.models import Max, Min, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 PAGE_SIZE = 12
 FILTERS = ("beroepsgroep", "provincie", "thema", "soort", "vorm", "maand")
@@ -53,28 +54,42 @@ def parse_month(value):
 
 def activities_in(locale_id, params, *, archive=False, today=None):
     """The live, public activities of a locale that pass the filters in `params`, in order, and
-    the filters that were not understood."""
+    the filters that were not understood.
+
+    Another language than Dutch also gets the Dutch activities that have no translation in it
+    (most meetings are held in Dutch): its agenda is never emptier than the Dutch one. Terms are
+    matched across languages by their translation key."""
     from agenda.models import ActivityPage
 
     today = today or timezone.localdate()
-    pages = (
-        ActivityPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .annotate(first=Min("sessions__date"), last=Max("sessions__date"))
-    )
+    default = Locale.get_default()
+    live = ActivityPage.objects.live().public()
+    if locale_id == default.id:
+        pages = live.filter(locale_id=locale_id)
+    else:
+        translated = live.filter(locale_id=locale_id).values("translation_key")
+        pages = live.filter(
+            Q(locale_id=locale_id) | (Q(locale_id=default.id) & ~Q(translation_key__in=translated))
+        )
+    pages = pages.annotate(first=Min("sessions__date"), last=Max("sessions__date"))
     if archive:
         pages = pages.filter(last__lt=today).order_by("-first", "title")
     else:
         pages = pages.filter(last__gte=today).order_by("first", "title")
+    from practices.models import ProfessionalGroup, Theme
+
     errors = []
     chosen = {name: _first(params, name) for name in FILTERS}
     if chosen["beroepsgroep"]:
+        keys = ProfessionalGroup.objects.filter(slug=chosen["beroepsgroep"]).values(
+            "translation_key"
+        )
         pages = pages.filter(
-            activity_professional_groups__professional_group__slug=chosen["beroepsgroep"]
+            activity_professional_groups__professional_group__translation_key__in=keys
         )
     if chosen["thema"]:
-        pages = pages.filter(activity_themes__theme__slug=chosen["thema"])
+        keys = Theme.objects.filter(slug=chosen["thema"]).values("translation_key")
+        pages = pages.filter(activity_themes__theme__translation_key__in=keys)
     if chosen["provincie"]:
         pages = pages.filter(is_online=False, municipality__province__slug=chosen["provincie"])
     if chosen["soort"]:
@@ -102,6 +117,7 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
         ActivitySession,
         ActivityTheme,
     )
+    from agenda.services import availabilities
     from practices.models import ProfessionalGroup, Province, Theme
 
     selection, chosen, errors = activities_in(index_page.locale_id, params, archive=archive)
@@ -118,10 +134,12 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
     base, _chosen, _errors = activities_in(index_page.locale_id, {}, archive=archive)
     ids = list(base.values_list("id", flat=True))
     used = ActivityPage.objects.filter(id__in=ids)
+    # The terms in the listing's language, whichever language the activity using them is in.
     groups_used = ActivityProfessionalGroup.objects.filter(page_id__in=ids).values(
-        "professional_group_id"
+        "professional_group__translation_key"
     )
-    themes_used = ActivityTheme.objects.filter(page_id__in=ids).values("theme_id")
+    themes_used = ActivityTheme.objects.filter(page_id__in=ids).values("theme__translation_key")
+    in_language = {"locale_id": index_page.locale_id}
     provinces_used = used.filter(is_online=False).values("municipality__province_id")
     kinds_used = set(used.values_list("kind", flat=True))
     months = sorted(
@@ -142,7 +160,12 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
             _("Alle beroepsgroepen"),
             options(
                 "beroepsgroep",
-                [(g.slug, g.name) for g in ProfessionalGroup.objects.filter(id__in=groups_used)],
+                [
+                    (g.slug, g.name)
+                    for g in ProfessionalGroup.objects.filter(
+                        translation_key__in=groups_used, **in_language
+                    )
+                ],
             ),
         ),
         (
@@ -161,7 +184,13 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
             "thema",
             _("Thema"),
             _("Alle thema’s"),
-            options("thema", [(t.slug, t.name) for t in Theme.objects.filter(id__in=themes_used)]),
+            options(
+                "thema",
+                [
+                    (t.slug, t.name)
+                    for t in Theme.objects.filter(translation_key__in=themes_used, **in_language)
+                ],
+            ),
         ),
         (
             "soort",
@@ -192,9 +221,14 @@ def list_activities(index_page, params, *, archive=False, page_size=PAGE_SIZE):
             ),
         ),
     ]
+    items = list(page_obj.object_list)
+    places = availabilities(items)
+    for activity in items:
+        activity.availability = places[activity.pk]
+        activity.dutch_only = activity.locale_id != index_page.locale_id
     return AgendaListing(
         archive=archive,
-        items=list(page_obj.object_list),
+        items=items,
         page_obj=page_obj,
         count=paginator.count,
         groups=[

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,21 +68,35 @@ def closed_reason(activity, now=None):
 
 
 def availability(activity, now=None):
-    counts = _counts(activity.translation_key)
-    return Availability(
-        capacity=activity.capacity,
-        taken=counts["taken"],
-        waiting=counts["waiting"],
-        closed_reason=str(closed_reason(activity, now)),
+    """Places left, the waiting list and whether registering is open, for one activity."""
+    return availabilities([activity], now)[activity.pk]
+
+
+def availabilities(activities, now=None):
+    """`availability` of every activity in `activities`, keyed by page id, in one query however
+    many there are (the agenda shows twelve cards a page)."""
+    activities = list(activities)
+    now = now or timezone.now()
+    counts = {activity.translation_key: {"taken": 0, "waiting": 0} for activity in activities}
+    rows = (
+        Registration.objects.filter(activity_key__in=counts)
+        .values("activity_key", "status")
+        .annotate(number=Count("id"))
+        .order_by()
     )
-
-
-def _counts(activity_key):
-    rows = Registration.objects.filter(activity_key=activity_key).values_list("status", flat=True)
-    statuses = list(rows)
+    for row in rows:
+        if row["status"] in Registration.HOLDS_PLACE:
+            counts[row["activity_key"]]["taken"] += row["number"]
+        elif row["status"] == Status.WAITING:
+            counts[row["activity_key"]]["waiting"] += row["number"]
     return {
-        "taken": sum(1 for s in statuses if s in Registration.HOLDS_PLACE),
-        "waiting": sum(1 for s in statuses if s == Status.WAITING),
+        activity.pk: Availability(
+            capacity=activity.capacity,
+            taken=counts[activity.translation_key]["taken"],
+            waiting=counts[activity.translation_key]["waiting"],
+            closed_reason=str(closed_reason(activity, now)),
+        )
+        for activity in activities
     }
 
 

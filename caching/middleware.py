@@ -12,8 +12,10 @@ in a restricted collection), and anything that is not a plain 200 answer.
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
+from django.utils import translation
 from django.utils.cache import (
     add_never_cache_headers,
     get_cache_key,
@@ -87,6 +89,21 @@ def key_prefix():
     return f"page:{version}"
 
 
+def language_of(request):
+    """The language LocaleMiddleware (which runs later) will choose for this request: the address's
+    (/en/… is English, an address without a prefix is Dutch), else the browser's for the few
+    addresses outside the language patterns (sitemap.xml, robots.txt).
+
+    The cache key carries the language; looking a page up under another language than it was
+    stored under (the one the previous request in this thread left active) would miss."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    patterns_used, prefixed_default = is_language_prefix_patterns_used(urlconf)
+    if patterns_used and not prefixed_default:
+        if not translation.get_language_from_path(request.path_info):
+            return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=patterns_used)
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -97,7 +114,8 @@ class PublicPageCacheMiddleware:
         prefix = key_prefix() if server_side else None
         server_side = prefix is not None
         if server_side:
-            key = get_cache_key(request, prefix, "GET", cache=cache)
+            with translation.override(language_of(request)):
+                key = get_cache_key(request, prefix, "GET", cache=cache)
             cached = cache.get(key) if key else None
             if cached is not None:
                 cached["X-Page-Cache"] = "hit"

@@ -2,6 +2,7 @@
 place, capacity, the colleague-trainers who give it, and a short report afterwards."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -255,16 +256,22 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
         """Until when people can register: the deadline, else the start of the first session."""
         return self.registration_deadline or self.starts_at
 
+    @functools.cached_property
+    def availability(self):
+        """Places left and the waiting list; a listing sets it for all its cards at once
+        (`agenda.services.availabilities`)."""
+        from agenda.services import availability
+
+        return availability(self)
+
     @property
     def status(self):
         """gepland, vol, geannuleerd or afgelopen: set by the editor only for a cancellation."""
-        from agenda.services import availability
-
         if self.is_cancelled:
             return "geannuleerd"
         if self.is_past:
             return "afgelopen"
-        if availability(self).is_full:
+        if self.availability.is_full:
             return "vol"
         return "gepland"
 
@@ -322,10 +329,8 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
         return bool(self.report_went_well or self.report_could_be_better or self.report_needs_next)
 
     def get_context(self, request, *args, **kwargs):
-        from agenda.services import availability
-
         context = super().get_context(request, *args, **kwargs)
-        context["availability"] = availability(self)
+        context["availability"] = self.availability
         parent = self.get_parent()
         context["index_url"] = parent.url if parent else ""
         context["register_url"] = self.route_url("register")

@@ -200,3 +200,36 @@ def test_confirm_link_of_one_action_does_not_cancel(client, activity):
     assert response.status_code == 400
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
+
+
+def test_mails_are_in_the_language_registered_in_and_carry_a_calendar_that_parses(
+    activity, django_capture_on_commit_callbacks
+):
+    import icalendar
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration, _created = services.register(
+            activity,
+            name="Jane Doe",
+            email="jane@example.org",
+            municipality=None,
+            organisation="VNG",
+            professional_group=None,
+            remark="",
+            language="en",
+        )
+    assert mail.outbox[-1].subject.startswith("Confirm your registration")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_email(registration.pk)
+    confirmation = mail.outbox[-1]
+    assert confirmation.subject.startswith("You are registered")
+    assert "Je bent" not in confirmation.body
+    name, content, mimetype = confirmation.attachments[0]
+    assert name.endswith(".ics") and mimetype.startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(content)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]).startswith(f"activiteit-{activity.translation_key}-")
+    assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    session = activity.first_session
+    assert event.decoded("dtstart") == session.starts_at

@@ -66,3 +66,16 @@ def test_cached_pages_are_still_served_while_the_database_is_down(client, practi
         missing = client.get("/zoeken/")
     assert (response.status_code, response["X-Page-Cache"]) == (200, "hit")
     assert missing.status_code == 503
+
+
+def test_an_english_address_is_found_in_the_cache_after_a_dutch_one(client, practice, server_cache):
+    """The lookup happens before the language is chosen: it must use the address's language, not
+    the one the previous request left behind, or English pages are never served from the cache."""
+    english = client.get("/en/search/")
+    assert (english.status_code, english["X-Page-Cache"]) == (200, "miss")
+    assert '<html lang="en"' in english.content.decode()
+    assert client.get("/zoeken/")["X-Page-Cache"] == "miss"
+    again = client.get("/en/search/")
+    assert again["X-Page-Cache"] == "hit"
+    assert '<html lang="en"' in again.content.decode()
+    assert client.get("/zoeken/")["X-Page-Cache"] == "hit"

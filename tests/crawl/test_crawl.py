@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from practices.models import LearningForm, PracticePage, ProfessionalGroup, Theme
 from scripts.crawl_site import crawl
-from tests.browser.axe import describe, wcag_violations
+from tests.browser.axe import WCAG_TAGS, describe, wcag_violations
 
 pytestmark = pytest.mark.browser
 
@@ -179,6 +179,8 @@ def test_english_pages_link_to_english_pages_where_a_translation_exists(report):
 def test_one_page_of_each_type_has_no_wcag_a_or_aa_violations(report):
     failing = {url: found for url, found in report.axe.items() if found}
     assert len(report.axe) >= 8, sorted(report.axe)
+    # Sub-pages are types of their own: the agenda's registration form is checked too.
+    assert any(urlsplit(url).path.endswith("/aanmelden/") for url in report.axe), sorted(report.axe)
     assert not failing, report.summary()
 
 
@@ -189,6 +191,52 @@ def tab(crawl_browser, demo_site):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def agenda_addresses():
+    """The agenda and its archive in both languages, an upcoming activity and its registration
+    form (the demo's activities are Dutch; the English agenda lists them marked as Dutch)."""
+    from agenda.models import ActivityPage, AgendaIndexPage
+
+    addresses = {}
+    for language in ("nl", "en"):
+        agenda = AgendaIndexPage.objects.live().get(locale__language_code=language)
+        addresses[f"agenda_{language}"] = agenda.url
+        addresses[f"archive_{language}"] = agenda.url + agenda.reverse_subpage("archive")
+    upcoming = [
+        activity
+        for activity in ActivityPage.objects.live().filter(locale__language_code="nl")
+        if not activity.is_past and not activity.is_cancelled
+    ]
+    assert upcoming, "the demo agenda has no upcoming activity"
+    addresses["activity"] = upcoming[0].url
+    addresses["registration_form"] = upcoming[0].route_url("register")
+    return addresses
+
+
+AGENDA_PAGES = [
+    "agenda_nl",
+    "agenda_en",
+    "archive_nl",
+    "archive_en",
+    "activity",
+    "registration_form",
+]
+
+
+@pytest.mark.parametrize("kind", AGENDA_PAGES)
+def test_the_agenda_an_activity_and_its_registration_form_pass_axe_with_wcag_22(tab, kind):
+    address = agenda_addresses()[kind]
+    response = tab.goto(address)
+    assert response is not None and response.status == 200, address
+    violations = wcag_violations(tab, [*WCAG_TAGS, "wcag22aa"])
+    assert not violations, describe(violations, tab.url)
+
+
+def test_the_english_agenda_lists_the_dutch_activities(tab):
+    tab.goto(agenda_addresses()["agenda_en"])
+    assert tab.locator(".activity-card").count() > 0
+    assert tab.get_by_text("Only in Dutch").count() > 0
 
 
 @pytest.fixture
