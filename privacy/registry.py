@@ -153,6 +153,12 @@ def register_not_personal(model, fields):
     _not_personal.setdefault(model._meta.label_lower, set()).update(fields)
 
 
+def unregister(model):
+    """Forget a model's registration and its not-personal declarations (tests, removed apps)."""
+    _registered.pop(model._meta.label_lower, None)
+    _not_personal.pop(model._meta.label_lower, None)
+
+
 def registrations():
     """Every registered model, in a stable order (by label)."""
     return [
