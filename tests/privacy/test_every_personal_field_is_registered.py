@@ -101,6 +101,9 @@ def test_a_model_that_gains_an_email_name_or_ip_field_fails_until_it_is_register
         class Meta:
             app_label = "privacy"
 
+        def __str__(self):
+            return self.meeting
+
     assert unregistered_personal_fields([Attendance]) == [
         "privacy.Attendance.participant_email",
         "privacy.Attendance.full_name",
