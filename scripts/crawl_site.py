@@ -266,7 +266,14 @@ def signature(url):
     head = "search" if segments[0] in ("zoeken", "search") else segments[0]
     if head == "search":
         return "search?" if parts.query else "search"
-    return f"{head}/{'detail' if len(segments) > 1 else 'index'}"
+    if head in ("stel-je-kennisvraag", "ask-your-question") and len(segments) == 1:
+        # The intake's second step (what exists, then the question form) is its own type.
+        return "intake?" if parts.query else "intake"
+    kind = f"{head}/{'detail' if len(segments) > 1 else 'index'}"
+    if len(segments) > 2 and not segments[-1].isdigit():
+        # A form beneath a page or a signed link (…/aanmelden/, …/incompany/, …/<token>/).
+        kind += f"/{segments[-1]}"
+    return kind
 
 
 def check_file(context, url, visit, frontier):

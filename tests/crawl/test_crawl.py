@@ -7,7 +7,7 @@ Dutch and English home pages, robots.txt, sitemap.xml and the feeds and follows 
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -44,10 +44,45 @@ TERM_VIEWS = {
 }
 
 
+def signed_link_paths():
+    """Pages only an e-mail leads to: consent, answering a forwarded question, confirming a
+    question, an in-company request's state; and the intake's second step with its form."""
+    from colleagues.links import make_token
+    from colleagues.models import (
+        ColleaguePage,
+        InCompanyRequest,
+        KnowledgeQuestion,
+        QuestionForward,
+    )
+
+    trainer = ColleaguePage.objects.live().filter(takes_in_company_requests=True).first()
+    question = KnowledgeQuestion.objects.filter(confirmed_at__isnull=False).first()
+    forward = QuestionForward.objects.create(question=question, colleague=trainer)
+    unconfirmed = KnowledgeQuestion.objects.create(text="Hoe plannen we?", asker_email="a@b.nl")
+    request = InCompanyRequest.objects.create(
+        colleague=trainer, requester_name="Joke", requester_email="j@example.nl", message="Hoi"
+    )
+    links = [
+        ("colleague_consent", "consent", trainer.pk),
+        ("question_answer_link", "answer", forward.pk),
+        ("question_confirm", "confirm", unconfirmed.pk),
+        ("in_company_status", "request", request.pk),
+    ]
+    paths = [reverse(name, args=[make_token(kind, pk)]) for name, kind, pk in links]
+    return [*paths, "/stel-je-kennisvraag/?q=intervisie+in+het+wijkteam"]
+
+
 @pytest.fixture(scope="module")
-def report(crawl_browser, demo_site):
+def report(crawl_browser, demo_site, django_db_blocker):
+    with django_db_blocker.unblock():
+        extra = signed_link_paths()
     found = crawl(
-        crawl_browser, demo_site.url, limit=300, variants_per_path=2, per_section=PER_SECTION
+        crawl_browser,
+        demo_site.url,
+        limit=300,
+        variants_per_path=2,
+        per_section=PER_SECTION,
+        extra_paths=extra,
     )
     print(found.summary())  # shown by pytest when a test fails
     return found
@@ -179,6 +214,19 @@ def test_english_pages_link_to_english_pages_where_a_translation_exists(report):
 def test_one_page_of_each_type_has_no_wcag_a_or_aa_violations(report):
     failing = {url: found for url, found in report.axe.items() if found}
     assert len(report.axe) >= 8, sorted(report.axe)
+    # The colleagues' and the agenda's pages and forms, the signed links' pages among them.
+    checked = {urlsplit(url).path + ("?" if urlsplit(url).query else "") for url in report.axe}
+    for expected in (
+        "/collegas/",
+        "/collega/aanmelden/",
+        "/stel-je-kennisvraag/",
+        "/stel-je-kennisvraag/?",
+        "/agenda/",
+    ):
+        assert any(path.startswith(expected) for path in checked), (expected, sorted(checked))
+    assert len([path for path in checked if path.startswith("/collegas/")]) >= 2  # and a profile
+    for part in ("/incompany/", "/aanmelden/", "/toestemming/", "/beantwoorden/", "/bevestigen/"):
+        assert any(part in path for path in checked), (part, sorted(checked))
     assert not failing, report.summary()
 
 
