@@ -1,8 +1,12 @@
 """A colleague's profile is personal data: registered so it can be found, exported and erased."""
 
 from django.utils.translation import gettext_lazy as _
+from modelsearch.index import insert_or_update_object
+from wagtail.models import Revision
 
+from changes.announce import content_has_changed
 from privacy.registry import Retention, register_not_personal, register_personal_data
+from search.indexing import schedule
 
 PROFILE_FIELDS = ("title", "email", "job_title", "helps_with")
 
@@ -42,27 +46,71 @@ def register():
     register_questions_and_requests()
 
 
+def erase_asker_from_answer_page(page):
+    """The asker agreed to be named on the answer: blank that name on the page and in every saved
+    revision, publishing nothing an editor has not approved, and tell the caches."""
+    page.asked_by = ""
+    page.save(update_fields=["asked_by"])
+    for revision in Revision.objects.for_instance(page):
+        if revision.content.get("asked_by"):
+            revision.content["asked_by"] = ""
+            revision.save(update_fields=["content"])
+    if page.live:
+        content_has_changed(pages=[page], reason="personal data erased")
+        insert_or_update_object(page)  # the database index
+        schedule([page])  # and the engine, after commit
+
+
+def erase_question(question, when):
+    """A question whose address was never confirmed never reached anyone: it goes altogether.
+    A confirmed one stays for the editors and the gap report, without the asker."""
+    if question.confirmed_at is None:
+        question.delete()
+        return
+    page = question.answer_page
+    if page is not None and question.asker_name and page.asked_by == question.asker_name:
+        erase_asker_from_answer_page(page)
+    question.asker_name = ""
+    question.asker_email = ""
+    question.may_show_name = False
+    question.save(update_fields=["asker_name", "asker_email", "may_show_name"])
+
+
 def register_questions_and_requests():
-    """Askers of knowledge questions and requesters of in-company trainings: erased 90 days after
-    the question is answered or closed, 365 days after the request (their state link's life)."""
+    """Askers of knowledge questions: a question never confirmed is deleted once its confirmation
+    link has expired (7 days); a confirmed one loses its asker 90 days after it was sent, once it
+    is answered, merged or closed. Requesters of in-company trainings: 365 days (the life of their
+    state link)."""
+    from colleagues.links import KINDS
     from colleagues.models import InCompanyRequest, KnowledgeQuestion
 
     register_personal_data(
         KnowledgeQuestion,
         fields=["asker_name", "asker_email"],
         subject_email="asker_email",
-        retention=Retention(
-            days=90,
-            after="created_at",
-            applies_to=lambda rows: rows.filter(
-                status__in=[
-                    KnowledgeQuestion.Status.ANSWERED,
-                    KnowledgeQuestion.Status.CLOSED,
-                    KnowledgeQuestion.Status.MERGED,
-                ]
-            ).exclude(asker_email=""),
-        ),
+        retention=[
+            Retention(
+                days=KINDS["confirm"][1],
+                after="created_at",
+                applies_to=lambda rows: rows.filter(confirmed_at__isnull=True),
+                label=_("vragen waarvan het e-mailadres niet bevestigd is"),
+            ),
+            Retention(
+                days=90,
+                after="created_at",
+                applies_to=lambda rows: rows.filter(
+                    confirmed_at__isnull=False,
+                    status__in=[
+                        KnowledgeQuestion.Status.ANSWERED,
+                        KnowledgeQuestion.Status.CLOSED,
+                        KnowledgeQuestion.Status.MERGED,
+                    ],
+                ).exclude(asker_email=""),
+                label=_("beantwoorde, samengevoegde of gesloten vragen"),
+            ),
+        ],
         label=_("Vragenstellers van kennisvragen"),
+        erase=erase_question,
     )
     register_not_personal(KnowledgeQuestion, ["may_show_name"])  # a yes/no choice, not a name
     register_personal_data(

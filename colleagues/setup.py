@@ -58,6 +58,13 @@ def ensure_page(home, model):
 
 
 def ensure_permissions():
+    """The editors handle questions and requests, and edit profiles and answer pages as they edit
+    practices: Redactie adds and changes, Hoofdredactie publishes, through the same workflow."""
+    from practices.setup import ensure_moderation
+
+    ensure_moderation(
+        indexes=[*ColleagueIndexPage.objects.all(), *QuestionIntakePage.objects.all()]
+    )
     for name in EDITOR_GROUPS:
         group = Group.objects.filter(name=name).first()
         if group is None:

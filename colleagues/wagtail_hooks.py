@@ -2,6 +2,7 @@
 handling: similar questions, proposed colleagues, forwarding, answer page), in-company requests,
 the gap report and the reminders panel on the dashboard."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -55,8 +56,6 @@ def consent_request_button(page, user, view_name, next_url=None):
 def request_consent_view(request, page_id):
     page = get_object_or_404(ColleaguePage, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if request.method == "POST":
         consent.request_consent(page)
@@ -118,6 +117,10 @@ def tell_requester(request, instance):
 
 
 def handle_question_view(request, pk):
+    # Askers' details and forwarding: for those who may change questions (the editors), not for
+    # everyone with admin access (organisers, privacy officers).
+    if not request.user.has_perm("colleagues.change_knowledgequestion"):
+        raise PermissionDenied
     question = get_object_or_404(KnowledgeQuestion, pk=pk, confirmed_at__isnull=False)
     if request.method == "POST":
         action = request.POST.get("action", "")

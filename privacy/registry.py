@@ -30,11 +30,14 @@ class Retention:
 
     `days` may be a callable (read from settings when the job runs); `applies_to` narrows the
     queryset further (e.g. only decided cases), so records still in use are never touched.
+    A model may have several, each for its own kind of record (`label` says which, e.g. questions
+    whose address was never confirmed, kept 7 days, and answered ones, kept 90).
     """
 
     days: int | Callable[[], int]
     after: str
     applies_to: Callable[[models.QuerySet], models.QuerySet] | None = None
+    label: str = ""
 
     def period_days(self):
         return self.days() if callable(self.days) else self.days
@@ -52,7 +55,7 @@ class PersonalData:
     model: type[models.Model]
     fields: tuple[str, ...]
     subject_email: str
-    retention: Retention | None
+    retentions: tuple[Retention, ...]
     label: str
     erase_fn: Callable | None = None
     export_fn: Callable | None = None
@@ -61,6 +64,18 @@ class PersonalData:
     @property
     def key(self):
         return self.model._meta.label_lower
+
+    @property
+    def retention(self):
+        """The first (main) retention rule, or None when the data is kept until asked."""
+        return self.retentions[0] if self.retentions else None
+
+    def retention_summary(self):
+        """[{"days": …, "applies_to": …}] per rule, for exports and the retention job's report."""
+        return [
+            {"days": rule.period_days(), "applies_to": str(rule.label) or None}
+            for rule in self.retentions
+        ]
 
     def queryset(self):
         return self.model._default_manager.all()
@@ -103,19 +118,26 @@ def register_personal_data(
 ):
     """Declare that `fields` of `model` hold personal data about the person at `subject_email`.
 
-    - `retention`: a `Retention`, or None when the data stays as long as the record is needed
-      (e.g. a contact person on a published page) and is only erased on request.
+    - `retention`: a `Retention` (or a list of them, one per kind of record), or None when the
+      data stays as long as the record is needed (e.g. a contact person on a published page) and
+      is only erased on request.
     - `erase(instance, when)`: optional; the default blanks the fields (None where null=True).
     - `export(instance) -> dict`: optional; the default exports the pk and the fields.
     Registering the same model again replaces the earlier registration (tests, reloads).
     """
     for name in fields:
         model._meta.get_field(name)  # a typo fails at start-up, not during a data-subject request
+    if retention is None:
+        retentions = ()
+    elif isinstance(retention, Retention):
+        retentions = (retention,)
+    else:
+        retentions = tuple(retention)
     registration = PersonalData(
         model=model,
         fields=tuple(fields),
         subject_email=subject_email,
-        retention=retention,
+        retentions=retentions,
         label=label or model._meta.verbose_name_plural,
         erase_fn=erase,
         export_fn=export,
@@ -129,6 +151,12 @@ def register_not_personal(model, fields):
     for name in fields:
         model._meta.get_field(name)
     _not_personal.setdefault(model._meta.label_lower, set()).update(fields)
+
+
+def unregister(model):
+    """Forget a model's registration and its not-personal declarations (tests, removed apps)."""
+    _registered.pop(model._meta.label_lower, None)
+    _not_personal.pop(model._meta.label_lower, None)
 
 
 def registrations():

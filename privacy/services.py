@@ -67,6 +67,7 @@ def export(email, user=None):
                 "retention_days": held.registration.retention.period_days()
                 if held.registration.retention
                 else None,
+                "retention": held.registration.retention_summary(),
                 "records": [held.registration.export(record) for record in held.records],
             }
             for held in found
@@ -101,20 +102,19 @@ def erase(email, user=None, now=None):
 
 
 def apply_retention(now=None):
-    """Erase the personal fields of every record whose retention period has passed.
+    """Erase the personal fields of every record whose retention period (per kind) has passed.
 
     Returns {kind: count}; a run that erased something is logged (without the data)."""
     now = now or timezone.now()
     counts = {}
     with transaction.atomic():
         for registration in registrations():
-            if registration.retention is None:
-                continue
-            due = list(registration.retention.due(registration.queryset(), now=now))
-            for record in due:
-                registration.erase(record, now)
-            if due:
-                counts[registration.key] = len(due)
+            for rule in registration.retentions:  # one per kind of record, each its own period
+                due = list(rule.due(registration.queryset(), now=now))
+                for record in due:
+                    registration.erase(record, now)
+                if due:
+                    counts[registration.key] = counts.get(registration.key, 0) + len(due)
         if counts:
             PersonalDataLogEntry.objects.create(
                 action=PersonalDataLogEntry.Action.RETENTION, counts=counts

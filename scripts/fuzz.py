@@ -375,6 +375,7 @@ def main():
         ensure_cluster,
         ensure_database,
         log,
+        manage,
         page_paths,
         production_env,
         psql,
@@ -387,6 +388,10 @@ def main():
     args = parser.parse_args()
     ensure_cluster()
     url = ensure_database("kb_fault", 300)
+    # The agenda (activities with registration forms) and the colleagues (profiles with contact and
+    # in-company forms, the question intake, answers): no practices, so the database stays reusable.
+    for command in ("load_demo_colleagues", "load_demo_agenda"):
+        manage(command, env={"DATABASE_URL": url})
     env = production_env(url, 0)
     collect_static(env)
     with Server(env, workers=2, threads=4) as server:
@@ -400,7 +405,10 @@ def main():
         report = run(
             fetch,
             ["/", "/en/", "/zoeken/", "/en/search/", "/sitemap.xml", "/robots.txt"]
-            + page_paths("kb_fault", "contributionformpage"),
+            + ["/agenda/", "/collegas/", "/stel-je-kennisvraag/", "/collega/aanmelden/"]
+            + page_paths("kb_fault", "contributionformpage")
+            + page_paths("kb_fault", "activitypage")[:4]
+            + page_paths("kb_fault", "colleaguepage")[:4],
             max_pages=args.max_pages,
             per_shape=args.per_shape,
             max_seconds=args.max_seconds,

@@ -32,8 +32,12 @@ RETRY_BATCH = 200
 
 
 def _key(instance):
+    """(content type, pk) of the engine document. Every page is one document in the page index,
+    whatever its type, so pages are keyed as Page: deleting a live practice (unpublished, then
+    its practice row and its Page row deleted) queues one change, not three."""
+    model = Page if isinstance(instance, Page) else instance
     return (
-        ContentType.objects.get_for_model(instance, for_concrete_model=True).id,
+        ContentType.objects.get_for_model(model, for_concrete_model=True).id,
         str(instance.pk),
     )
 
@@ -224,8 +228,9 @@ def on_page_moved(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        schedule([instance], DELETE)
+    # Connected for Page only: deleting a practice also deletes its Page row, and Django sends
+    # post_delete for both; one engine document, so one delete.
+    schedule([instance], DELETE)
 
 
 def on_view_restriction_changed(sender, instance, **kwargs):
@@ -249,7 +254,7 @@ def connect():
     page_published.connect(on_page_published, dispatch_uid="search_engine_published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="search_engine_unpublished")
     post_page_move.connect(on_page_moved, dispatch_uid="search_engine_moved")
-    post_delete.connect(on_page_deleted, dispatch_uid="search_engine_deleted")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="search_engine_deleted")
     for model in (PageViewRestriction,):
         post_save.connect(on_view_restriction_changed, sender=model, dispatch_uid="search_vr_saved")
         post_delete.connect(on_view_restriction_changed, sender=model, dispatch_uid="search_vr_del")

@@ -6,8 +6,15 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.test.utils import isolate_apps
 
-from privacy.registry import is_declared_not_personal, is_personal_field
+from privacy.registry import (
+    is_declared_not_personal,
+    is_personal_field,
+    register_not_personal,
+    register_personal_data,
+    unregister,
+)
 
 PERSONAL_WORDS = {
     "name",
@@ -49,10 +56,10 @@ def looks_personal(field):
     return isinstance(field, PERSONAL_TYPES) or bool(words & PERSONAL_WORDS)
 
 
-def unregistered_personal_fields():
+def unregistered_personal_fields(models_to_check=None):
     return [
         f"{model._meta.label}.{field.name}"
-        for model in our_models()
+        for model in (our_models() if models_to_check is None else models_to_check)
         # Only the model's own fields: a page's `title` and `owner` belong to Wagtail's Page.
         for field in model._meta.local_fields
         if looks_personal(field)
@@ -80,3 +87,38 @@ def test_a_new_unregistered_email_field_would_be_caught():
     assert looks_personal(models.CharField(name="phone_number"))
     assert looks_personal(models.GenericIPAddressField(name="remote"))
     assert not looks_personal(models.CharField(name="description"))
+
+
+@isolate_apps("privacy")
+def test_a_model_that_gains_an_email_name_or_ip_field_fails_until_it_is_registered():
+    class Attendance(models.Model):  # a model as a new app would add it
+        meeting = models.CharField(max_length=100)
+        participant_email = models.EmailField()
+        full_name = models.CharField(max_length=100)
+        remote = models.GenericIPAddressField(null=True)
+        badge_name = models.CharField(max_length=100)
+
+        class Meta:
+            app_label = "privacy"
+
+        def __str__(self):
+            return self.meeting
+
+    assert unregistered_personal_fields([Attendance]) == [
+        "privacy.Attendance.participant_email",
+        "privacy.Attendance.full_name",
+        "privacy.Attendance.remote",
+        "privacy.Attendance.badge_name",
+    ]
+    try:
+        register_personal_data(
+            Attendance,
+            fields=["participant_email", "full_name", "remote"],
+            subject_email="participant_email",
+            retention=None,
+        )
+        register_not_personal(Attendance, ["badge_name"])
+        assert unregistered_personal_fields([Attendance]) == []
+    finally:
+        unregister(Attendance)
+    assert len(unregistered_personal_fields([Attendance])) == 4

@@ -12,11 +12,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = apply_retention()
         for registration in registrations():
-            if registration.retention is None:
+            if not registration.retentions:
                 continue
+            periods = ", ".join(
+                f"{rule['days']} dagen" + (f" ({rule['applies_to']})" if rule["applies_to"] else "")
+                for rule in registration.retention_summary()
+            )
             self.stdout.write(
                 f"{registration.label}: {counts.get(registration.key, 0)} gewist "
-                f"(bewaartermijn {registration.retention.period_days()} dagen)"
+                f"(bewaartermijn {periods})"
             )
         if not counts:
             self.stdout.write("Niets te wissen.")

@@ -129,3 +129,20 @@ def test_queued_updates_go_out_with_the_next_publish_once_the_engine_is_back(
         "Buurtkamer Emmeloord",
         "Buurtkamer Lelystad",
     ]
+
+
+def test_deleting_a_page_while_the_engine_is_down_queues_one_delete(
+    indexed, stoppable_engine, practice_index, django_capture_on_commit_callbacks
+):
+    page = make_practice(practice_index, "Buurtkamer Dronten", municipality=place())
+    stoppable_engine.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()  # removes the practice's row and its Page row: one document in the engine
+
+    queued = list(PendingIndexUpdate.objects.values_list("object_id", "action"))
+    assert queued == [(str(page.pk), PendingIndexUpdate.Action.DELETE)]
+
+    stoppable_engine.restart()
+    stoppable_engine.rebuild(schema_only=True)
+    call_command("retry_search_index", verbosity=0)
+    assert not PendingIndexUpdate.objects.exists()
