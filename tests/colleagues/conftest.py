@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.deferred import each_task_once
+from tests.demo import content_fixture
 
 
 @pytest.fixture(autouse=True)
@@ -26,9 +27,8 @@ def build_demo():
         load_demo_colleagues(ensure_site_structure())
 
 
-@pytest.fixture(scope="module")
-def demo(module_db):
-    build_demo()
+# The demo site for a module: practices, colleague-trainers with consent, questions.
+demo = content_fixture("colleagues", build_demo)
 
 
 class Outbox(list):
