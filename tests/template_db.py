@@ -249,7 +249,7 @@ class ContentTemplate:
             self.build()
         else:
             key = f"{migrations_key()}-{sources_key(self.source_file)}"
-            with locked(f"content-{self.name}"):
+            with locked(f"content-{connection.vendor}-{self.name}-{key}"):
                 if connection.vendor == "sqlite":
                     self.enter_sqlite(key)
                 else:
@@ -300,7 +300,7 @@ class ContentTemplate:
         """Templates of this content for other code or migrations: they will not be used again."""
         import shutil
 
-        for old in TEMPLATE_DIR.glob(f"content-{self.name}-*"):
+        for old in TEMPLATE_DIR.glob(f"content-{connection.vendor}-{self.name}-*"):
             if old.name.startswith(stem) or not is_template(old):
                 continue
             if old.is_dir():
@@ -309,7 +309,7 @@ class ContentTemplate:
                 old.unlink(missing_ok=True)
 
     def enter_sqlite(self, key):
-        stem = f"content-{self.name}-{key}"
+        stem = f"content-sqlite-{self.name}-{key}"
         path = TEMPLATE_DIR / f"{stem}.sqlite3"
         if path.exists():
             source = sqlite3.connect(path)
@@ -331,7 +331,7 @@ class ContentTemplate:
         self.test_name = connection.settings_dict["NAME"]
         self.work_name = f"{self.test_name}_content"[:63]
         template_name = f"{base.content_prefix}{self.name}_{key}".replace("-", "_")[:63]
-        stem = f"content-{self.name}-{key}"
+        stem = f"content-postgresql-{self.name}-{key}"
         for alias in connections:
             connections[alias].close()
         with base.maintenance() as db:
