@@ -35,10 +35,15 @@ run: setup
 	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # One pytest-xdist worker per core, each with its own test database; whole files go to one worker,
-# so content a module builds once is built once. PYTEST_ARGS="-n 0" runs in one process (debugging).
+# so content a module builds once is built once, the slowest first (tests/schedule.py).
+# PYTEST_ARGS="-n 0" runs in one process (debugging). Compiled bytecode is kept in var/pycache,
+# also when the environment says not to write any, so the workers don't compile everything anew.
 PYTEST_WORKERS ?= auto
 test: install-test
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
+	@start=$$(date +%s); status=0; \
+	env -u PYTHONDONTWRITEBYTECODE PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
+	  $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS) || status=$$?; \
+	echo "make test took $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -147,3 +147,12 @@ def pytest_runtest_setup(item):
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# The order of the files over the xdist workers, and the time per worker (tests/schedule.py).
+from tests.schedule import (  # noqa: E402, F401
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_sessionfinish,
+    pytest_xdist_make_scheduler,
+)

@@ -9,6 +9,7 @@ app's migrations, so a new or changed migration builds a new one (and the old on
 """
 
 import fcntl
+import functools
 import hashlib
 import os
 import sqlite3
@@ -22,6 +23,7 @@ from django.db import connection, connections
 TEMPLATE_DIR = Path(settings.VAR_DIR) / "test-db"
 
 
+@functools.cache
 def migrations_key():
     """A digest of every migration file of every installed app (ours and the packages')."""
     digest = hashlib.sha256(connection.vendor.encode())
@@ -97,6 +99,7 @@ class PostgreSQLTemplate:
         base = connection.settings_dict["NAME"]
         self.lock_name = f"postgresql-{base}-{key}"
         self.name = f"test_{base}_tpl_{key}"[:63]
+        self.content_prefix = f"test_{base}_c_"
         self.prefix = f"test_{base}_tpl_"
         self.serialized = TEMPLATE_DIR / f"{self.name}.json"
 
@@ -158,11 +161,213 @@ class PostgreSQLTemplate:
             db.execute(f'DROP DATABASE IF EXISTS "{test_name}"')
 
 
+_session_template = []
+
+
 def template_for_this_database():
-    """The template kind for the configured database, or None (then migrate as usual)."""
-    key = migrations_key()
-    if connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"):
-        return SQLiteTemplate(key)
-    if connection.vendor == "postgresql":
-        return PostgreSQLTemplate(key)
-    return None
+    """The template kind for the configured database, or None (then migrate as usual); the first
+    answer (asked before the test database is made) stays the answer for the session."""
+    if not _session_template:
+        key = migrations_key()
+        if connection.vendor == "sqlite" and not connection.settings_dict["TEST"].get("NAME"):
+            _session_template.append(SQLiteTemplate(key))
+        elif connection.vendor == "postgresql":
+            _session_template.append(PostgreSQLTemplate(key))
+        else:
+            _session_template.append(None)
+    return _session_template[0]
+
+
+# Content templates ------------------------------------------------------------------------------
+#
+# Demo content (`setup_site`, the practices', colleagues' and publications' demo loaders) takes
+# seconds to tens of seconds of CPU to build, and several modules and packages need the same. It is
+# built once into a template of its own, like the migrated one above, and copied in for the modules
+# that ask for it (`ContentTemplate.enter`); when they are done the test database is copied back
+# from the migrated template. The key covers the migrations, all of our own code (the loaders and
+# what they call), the settings and the catalogues, and the builder's own file.
+
+PROJECT_DIRS = ("kennisbank", "locale")
+
+
+@functools.cache
+def sources_key(*files):
+    """A digest of every file of our own apps, the settings and catalogues, and of `files`."""
+    base = Path(settings.BASE_DIR).resolve()
+    folders = {base / name for name in PROJECT_DIRS}
+    for config in apps.get_app_configs():
+        path = Path(config.path).resolve()
+        if base in path.parents and ".venv" not in path.relative_to(base).parts:
+            folders.add(path)
+    digest = hashlib.sha256()
+    paths = {path for folder in folders for path in folder.rglob("*") if path.is_file()}
+    paths |= {Path(file).resolve() for file in files}
+    for path in sorted(paths):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".lock"):
+            continue
+        digest.update(str(path.relative_to(base)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def clear_process_caches():
+    """What this process remembers of the database's rows: wrong after the rows were swapped."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    ContentType.objects.clear_cache()
+
+
+def media_files():
+    root = Path(settings.MEDIA_ROOT)
+    return {path for path in root.rglob("*") if path.is_file()} if root.is_dir() else set()
+
+
+class ContentTemplate:
+    """The test database with the content `build()` commits, made once and then copied.
+
+    `enter()` leaves the content in the test database (committed; each test still runs in its own
+    transaction) until `leave()` puts back the migrated template the session started from. Without
+    a migrated template (a named SQLite test database, another database vendor) the content is
+    built each time and the session's start restored after, as tests/database.py does.
+    """
+
+    def __init__(self, name, build, source_file):
+        self.name, self.build, self.source_file = name, build, source_file
+        self.base = None
+
+    def enter(self):
+        if connection.in_atomic_block:
+            raise RuntimeError(
+                f"content template {self.name!r}: ask for it before any module transaction"
+                " (module_db), it replaces the whole test database"
+            )
+        self.base = template_for_this_database()
+        if self.base is None:
+            self.build()
+        else:
+            key = f"{migrations_key()}-{sources_key(self.source_file)}"
+            with locked(f"content-{connection.vendor}-{self.name}-{key}"):
+                if connection.vendor == "sqlite":
+                    self.enter_sqlite(key)
+                else:
+                    self.enter_postgresql(key)
+        clear_process_caches()
+
+    def leave(self):
+        from tests.database import restore_session_start
+
+        if self.base is None:
+            restore_session_start()
+        elif connection.vendor == "sqlite":
+            self.base.copy()
+        else:
+            self.leave_postgresql()
+        clear_process_caches()
+
+    # Media files the content refers to (uploaded PDFs, images) are kept beside the template and
+    # put back when a run finds them gone from MEDIA_ROOT.
+    def media_dir(self, stem):
+        return TEMPLATE_DIR / f"{stem}.media"
+
+    def build_and_keep_media(self, stem):
+        import shutil
+
+        before = media_files()
+        self.build()
+        media_dir = self.media_dir(stem)
+        shutil.rmtree(media_dir, ignore_errors=True)
+        root = Path(settings.MEDIA_ROOT)
+        for path in media_files() - before:
+            target = media_dir / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+    def put_back_media(self, stem):
+        import shutil
+
+        media_dir = self.media_dir(stem)
+        root = Path(settings.MEDIA_ROOT)
+        for path in (p for p in media_dir.rglob("*") if p.is_file()) if media_dir.is_dir() else ():
+            target = root / path.relative_to(media_dir)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
+
+    def forget_older(self, stem, is_template):
+        """Templates of this content for other code or migrations: they will not be used again."""
+        import shutil
+
+        for old in TEMPLATE_DIR.glob(f"content-{connection.vendor}-{self.name}-*"):
+            if old.name.startswith(stem) or not is_template(old):
+                continue
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
+
+    def enter_sqlite(self, key):
+        stem = f"content-sqlite-{self.name}-{key}"
+        path = TEMPLATE_DIR / f"{stem}.sqlite3"
+        if path.exists():
+            source = sqlite3.connect(path)
+            connection.ensure_connection()
+            source.backup(connection.connection)
+            source.close()
+            self.put_back_media(stem)
+            return
+        self.build_and_keep_media(stem)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        target = sqlite3.connect(partial)
+        connection.connection.backup(target)
+        target.close()
+        os.replace(partial, path)
+        self.forget_older(stem, lambda old: True)
+
+    def enter_postgresql(self, key):
+        base = self.base
+        self.test_name = connection.settings_dict["NAME"]
+        self.work_name = f"{self.test_name}_content"[:63]
+        template_name = f"{base.content_prefix}{self.name}_{key}".replace("-", "_")[:63]
+        stem = f"content-postgresql-{self.name}-{key}"
+        for alias in connections:
+            connections[alias].close()
+        with base.maintenance() as db:
+            exists = db.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [template_name]
+            ).fetchone()
+            source = template_name if exists else base.name
+            db.execute(f'DROP DATABASE IF EXISTS "{self.work_name}"')
+            db.execute(f'CREATE DATABASE "{self.work_name}" TEMPLATE "{source}"')
+        use_database(self.work_name)
+        if exists:
+            self.put_back_media(stem)
+            return
+        self.build_and_keep_media(stem)
+        for alias in connections:
+            connections[alias].close()
+        with base.maintenance() as db:
+            prefix = f"{base.content_prefix}{self.name}_"
+            old = db.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+                [prefix.replace("_", r"\_") + "%", template_name],
+            ).fetchall()
+            for (name,) in old:
+                db.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            db.execute(f'CREATE DATABASE "{template_name}" TEMPLATE "{self.work_name}"')
+        self.forget_older(stem, lambda old: old.suffix == ".media")
+        connection.ensure_connection()
+
+    def leave_postgresql(self):
+        with connection.cursor() as cursor:  # a live server's thread may still be connected
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        for alias in connections:
+            connections[alias].close()
+        use_database(self.test_name)
+        with self.base.maintenance() as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{self.work_name}"')

@@ -11,12 +11,11 @@ these.
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.chromium import running_chromium
-from tests.browser.content import build_site_content
-from tests.database import restore_session_start
+from tests.browser.content import build_site_content, content_addresses
+from tests.demo import content_fixture
 
 HERE = Path(__file__).parent
 
@@ -28,21 +27,18 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
 
 
+site_content = content_fixture("browser", build_site_content, scope="package")
+
+
 @pytest.fixture(scope="package")
-def site(django_db_setup, django_db_blocker):
+def site(site_content):
     """The running site: `site.url` is its address, `site.pages` the addresses of its content."""
-    with django_db_blocker.unblock():
-        name = str(connection.settings_dict["NAME"])
-        if "test" not in name and "memory" not in name:
-            pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        pages = build_site_content()
-        server = LiveServer("127.0.0.1")
-        server.pages = pages
-        try:
-            yield server
-        finally:
-            server.stop()
-            restore_session_start()
+    server = LiveServer("127.0.0.1")
+    server.pages = content_addresses()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="package")

@@ -1,12 +1,14 @@
 """The demo site once per module: practices, colleague-trainers with consent, questions."""
 
 import io
+import re
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.deferred import each_task_once
+from tests.demo import content_fixture
 
 
 @pytest.fixture(autouse=True)
@@ -25,9 +27,8 @@ def build_demo():
         load_demo_colleagues(ensure_site_structure())
 
 
-@pytest.fixture(scope="module")
-def demo(module_db):
-    build_demo()
+# The demo site for a module: practices, colleague-trainers with consent, questions.
+demo = content_fixture("colleagues", build_demo)
 
 
 class Outbox(list):
@@ -62,6 +63,20 @@ def colleague(slug):
     from colleagues.models import ColleaguePage
 
     return ColleaguePage.objects.get(slug=slug, locale__language_code="nl")
+
+
+def link_in(mail, url_name):
+    """The address of the `url_name` link in a sent e-mail, as the site wrote it.
+
+    Read from the e-mail, not made again in the test: a signed link carries the second it was made
+    in, so one made a moment later differs from the one that was sent.
+    """
+    from django.urls import reverse
+
+    before, after = reverse(url_name, kwargs={"token": "TOKEN"}).split("TOKEN")
+    found = re.search(re.escape(before) + r"[^\s/?#]+" + re.escape(after), mail.body)
+    assert found, f"no {url_name} link in the e-mail {mail.subject!r}:\n{mail.body}"
+    return found.group(0)
 
 
 def old_token(kind, pk, days_ago):

@@ -5,17 +5,14 @@ database for a server thread to serve, and the database is put back as every oth
 it (tests/database.py) when the package is done.
 """
 
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.chromium import running_chromium
-from tests.database import restore_session_start
+from tests.demo import build_site, content_fixture
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -28,20 +25,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
 
 
+site_content = content_fixture("site", build_site, scope="package")
+
+
 @pytest.fixture(scope="package")
-def demo_site(django_db_setup, django_db_blocker):
+def demo_site(site_content):
     """A live server with the demo content `make run` loads (setup_site without the admin account)."""
-    with django_db_blocker.unblock():
-        name = str(connection.settings_dict["NAME"])
-        if "test" not in name and "memory" not in name:
-            pytest.fail(f"refusing to fill and empty {name}: not a test database")
-        call_command("setup_site", "--no-admin", stdout=io.StringIO())
-        server = LiveServer("127.0.0.1")
-        try:
-            yield server
-        finally:
-            server.stop()
-            restore_session_start()
+    server = LiveServer("127.0.0.1")
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="package")

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from home.views import server_error
+from tests.demo import build_site, content_fixture
 
 
 def test_dutch_home_page_is_served_at_root_in_dutch(client, home_page):
@@ -63,8 +64,11 @@ def test_server_error_page_is_friendly_and_shows_no_traceback(rf: RequestFactory
     assert "Traceback" not in html
 
 
-def test_setup_twice_changes_nothing(db):
-    call_command("setup_site", "--no-admin", stdout=StringIO())
+# The site as `setup_site --no-admin` leaves it, built once (tests/demo.py).
+site_content = content_fixture("site", build_site)
+
+
+def test_setup_twice_changes_nothing(site_content, db):
     counts = (Page.objects.count(), HomePage.objects.count())
     call_command("setup_site", "--no-admin", stdout=StringIO())
     assert (Page.objects.count(), HomePage.objects.count()) == counts

@@ -22,6 +22,7 @@ from practices.models import (
     Theme,
 )
 from tests.database import reloaded
+from tests.deferred import each_task_once
 from tests.factories import make_practice
 
 MAX_QUERIES = 12
@@ -29,6 +30,12 @@ MAX_QUERIES = 12
 
 @pytest.fixture(scope="module")
 def module_content(module_practice_index):
+    """The cases, built once; their search and reference index updates run once each at the end."""
+    with each_task_once():
+        return build_module_content(module_practice_index)
+
+
+def build_module_content(module_practice_index):
     index = module_practice_index
     dutch = {"locale__language_code": "nl"}
     themes = list(Theme.objects.filter(**dutch).order_by("name"))

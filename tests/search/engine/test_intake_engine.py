@@ -6,14 +6,17 @@ import pytest
 from colleagues.intake import find_existing
 from colleagues.matching import propose
 from tests.colleagues.conftest import build_demo
+from tests.demo import content_fixture
 
 pytestmark = pytest.mark.engine
 
+demo = content_fixture("colleagues", build_demo)  # the colleagues' tests' demo site
+
 
 @pytest.fixture(scope="module")
-def indexed_demo(module_engine, module_db):
-    build_demo()
-    module_engine.rebuild()
+def indexed_demo(module_engine, demo, django_db_blocker):
+    with django_db_blocker.unblock():
+        module_engine.rebuild()
 
 
 def test_engine_intake_shows_practices_colleagues_and_answered_questions(indexed_demo, db, client):
