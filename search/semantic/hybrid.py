@@ -50,6 +50,12 @@ def query_probe(encoder, query):
     return probe
 
 
+def forget_queries():
+    """Drop the kept query vectors (the search benchmark times a new query with this)."""
+    with _query_lock:
+        _query_probes.clear()
+
+
 def query_vector(encoder, query):
     return query_probe(encoder, query).vector
 
