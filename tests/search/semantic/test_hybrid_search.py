@@ -45,7 +45,8 @@ def test_hybrid_search_finds_answers_that_share_no_word_with_the_question(evalua
         f"\nmeaning-only questions ({connection.vendor}): lexical {lexical_only}\nhybrid {hybrid}"
     )
     assert lexical_only.recall_at_5 < 0.2
-    assert hybrid.recall_at_5 >= 0.35, str(hybrid)
+    # 7 of the 18 found in the first five, as before nonsense was told apart (README)
+    assert hybrid.recall_at_5 >= 0.38, str(hybrid)
 
 
 def test_hybrid_search_keeps_the_lexical_quality(evaluation_pages):
