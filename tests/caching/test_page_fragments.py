@@ -80,3 +80,21 @@ def test_an_unpublished_related_practice_leaves_the_cached_fragments(
     assert "Ede werkt met de wijk" in client.get(practice.url).content.decode()
     other.unpublish()
     assert "Ede werkt met de wijk" not in client.get(practice.url).content.decode()
+
+
+def test_an_unpublished_practice_is_gone_at_once_though_its_address_was_kept(
+    client, practice, fragments
+):
+    assert client.get(practice.url).status_code == 200
+    url = practice.url
+    practice.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_moved_practice_answers_at_its_new_address_at_once(client, practice, fragments):
+    old_url = practice.url
+    assert client.get(old_url).status_code == 200
+    practice.slug = "barneveld-rekent-niet-meer-door"
+    practice.save_revision().publish()
+    assert client.get(old_url).status_code == 404
+    assert client.get("/praktijkvoorbeelden/barneveld-rekent-niet-meer-door/").status_code == 200
