@@ -97,8 +97,10 @@ bench-publications: install-test
 
 # Operations runs (README, Operations): gunicorn with production settings on 127.0.0.1 against a
 # PostgreSQL cluster of the scripts' own (port 5434, created once with pg_createcluster).
+# PRACTICES=1000 for a quicker run (its database is generated once and reused); LOAD_DATABASE to
+# name the database, OPS_PG_EXTERNAL=1 OPS_PG_PORT=5432 to use a running PostgreSQL instead.
 load-test: install-test
-	$(PY) scripts/load_test.py --practices $${PRACTICES:-10000} --seconds $${SECONDS_PER_LEVEL:-20}
+	$(PY) scripts/load_test.py --practices $${PRACTICES:-10000} --seconds $${SECONDS_PER_LEVEL:-30} $${LOAD_DATABASE:+--database $$LOAD_DATABASE}
 
 fault-test: install-test
 	$(PY) scripts/fault_test.py all --seconds $${SECONDS_PER_PHASE:-12}

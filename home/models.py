@@ -1,6 +1,10 @@
 """The home page: what the knowledge bank is, and the ways into it."""
 
-from django.db import models
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -8,6 +12,21 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from caching.public_pages import view_restrictions
+from changes.version import current_version
+
+
+def route_key(home, url_path):
+    """Where a live page found by its address is kept for the next visitor: until the content
+    changes (the key holds the content version), with the page fragments (PAGE_FRAGMENT_SECONDS;
+    None when they are off). Only found pages are kept, so unknown addresses fill nothing."""
+    if settings.PAGE_FRAGMENT_SECONDS <= 0:
+        return None
+    try:
+        version = current_version()
+    except DatabaseError:
+        return None
+    digest = hashlib.sha1(url_path.encode(), usedforsecurity=False).hexdigest()
+    return f"route:{version}:{home.pk}:{digest}"
 
 
 class HomePage(Page):
@@ -34,16 +53,23 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """A page beneath the home page in two queries (its address, then its own fields) instead
-        of two per level: `url_path` is the path of slugs Wagtail keeps on every page. What it
-        does not find (a sub-address of a routable page, a download) goes Wagtail's own way."""
+        of two per level: `url_path` is the path of slugs Wagtail keeps on every page; none when
+        an earlier visitor found it in this content version (`route_key`). What it does not
+        find (a sub-address of a routable page, a download) goes Wagtail's own way."""
         if path_components:
             url_path = self.url_path + "/".join(path_components) + "/"
-            found = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+            key = route_key(self, url_path)
+            found = cache.get(key) if key else None
             if found is None:
-                return super().route(request, path_components)
-            if not found.live:
-                raise Http404
-            return found.specific.route(request, [])
+                found = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+                if found is None:
+                    return super().route(request, path_components)
+                if not found.live:
+                    raise Http404
+                found = found.specific
+                if key:
+                    cache.set(key, found, settings.PAGE_FRAGMENT_SECONDS)
+            return found.route(request, [])
         return super().route(request, path_components)
 
     def get_view_restrictions(self):

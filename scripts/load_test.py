@@ -6,7 +6,10 @@ Per level three runs of the same length against the same server: the **mix** (ho
 requests, as when a newsletter goes out, while the rest of the mix goes on), and a **static** file
 (WhiteNoise, the same server and client) as the yardstick of what this machine and client can do.
 Prints, per run: requests, throughput (req/s), p50/p95/p99 latency and error count, then a table.
-Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 20 --users 1,10,50,200`).
+Before the first level the mix's distinct addresses are asked for by as many connections as the
+workers have threads, then the mix itself runs a few seconds (caches, connections and compiled templates warm, as on a site that has been up
+a while); errors are split by page kind and status (0: no answer at all).
+Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 30 --users 1,10,50,200`).
 """
 
 import argparse
@@ -70,10 +73,34 @@ def kind_of(path):
     return "practice"
 
 
+def warm_up(port, paths, connections, seconds):
+    """The distinct addresses (each about equally often) for `seconds`, then the mix for half."""
+    started = time.monotonic()
+    distinct = sorted(set(paths))
+    result = run_load(port, distinct, users=connections, seconds=seconds)
+    run_load(port, paths, users=connections, seconds=max(1.0, seconds / 2))
+    log(
+        f"warm-up: {len(result.samples)} requests over {len(distinct)} addresses, "
+        f"{time.monotonic() - started:.0f} s"
+    )
+
+
+def error_split(results):
+    """{(run, users, page kind, status): count} of the answers that were not 2xx/3xx."""
+    counts = {}
+    for name, result in results:
+        for sample in result.samples:
+            if not 200 <= sample.status < 400:
+                key = (name, result.users, kind_of(sample.path), sample.status)
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=10_000)
-    parser.add_argument("--seconds", type=float, default=20.0, help="per run")
+    parser.add_argument("--seconds", type=float, default=30.0, help="per run")
+    parser.add_argument("--warmup", type=float, default=10.0, help="seconds of the mix first")
     parser.add_argument("--users", default="1,10,50,200")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
@@ -102,7 +129,9 @@ def main():
     table = []
     with Server(env, workers=args.workers, threads=args.threads) as server:
         log(f"gunicorn: {args.workers} workers x {args.threads} threads on :{server.port}")
-        run_load(server.port, paths, users=4, seconds=3)  # warm caches and connections
+        # /healthz answered, but the other workers may still be importing: let them finish.
+        time.sleep(2)
+        warm_up(server.port, paths, args.workers * args.threads, args.warmup)
         results = []
         for users in [int(u) for u in args.users.split(",")]:
             row = {"users": users}
@@ -147,8 +176,11 @@ def main():
                 text += f" = {cell['rps'] / row['static']['rps']:.2f}x static"
             cells.append(text)
         log(f"| {row['users']} | " + " | ".join(cells) + " |")
-    errors = sum(1 for _name, r in results for s in r.samples if not 200 <= s.status < 400)
-    log(f"total errors: {errors}")
+    errors = error_split(results)
+    log(f"total errors: {sum(errors.values())}")
+    for (name, users, kind, status), count in sorted(errors.items()):
+        label = "no answer" if status == 0 else f"HTTP {status}"
+        log(f"  {name} at {users} users, {kind}: {count} x {label}")
     return 1 if errors else 0
 
 

@@ -173,6 +173,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
 PAGE_CACHE_SERVER_SIDE = env_bool("PAGE_CACHE_SERVER_SIDE", True)
+# Parts of a page that depend only on the content ({% page_fragment %}, caching/templatetags) are
+# kept this long in the same cache, keyed on the content version; 0 renders them every time.
+PAGE_FRAGMENT_SECONDS = int(os.environ.get("PAGE_FRAGMENT_SECONDS", "300"))
 # A frontend cache (Varnish/nginx purge URL, or Cloudflare) is told to drop pages on publishing;
 # off unless configured.
 WAGTAILFRONTENDCACHE = {}
@@ -254,7 +257,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; room for the cached pages and their fragments (Django's default is 300 entries).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))},
+        }
+    }
 
 # Contributions ("Deel je praktijkvoorbeeld"): how long submitters' details are kept after a decision,
 # and the limits that keep a flood of submissions from filling the disk or the editors' inbox.

@@ -11,3 +11,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # A developer changing templates wants to see the change at once.
 PAGE_CACHE_SERVER_SIDE = env_bool("PAGE_CACHE_SERVER_SIDE", False)  # noqa: F405
+# Likewise the page fragments ({% page_fragment %}).
+PAGE_FRAGMENT_SECONDS = int(os.environ.get("PAGE_FRAGMENT_SECONDS", "0"))  # noqa: F405

@@ -24,6 +24,10 @@ if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 4
         "Set SECRET_KEY to a long random value (50+ characters); the development key is refused."
     )
 required("DATABASE_URL")  # no silent SQLite file in production
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # Each gunicorn thread keeps its connection (as with PostgreSQL) instead of opening the file
+    # anew for every request; a restore writes into the same file, so it is seen at once.
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
 required("ALLOWED_HOSTS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL")

@@ -12,6 +12,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PUBLICATION_TEXT_EXTRACTION = "inline"  # the text is there as soon as a test has uploaded a file
 PAGE_CACHE_SERVER_SIDE = False  # the cache outlives each test's rolled-back data; tests turn it on
+PAGE_FRAGMENT_SECONDS = 0  # likewise for page fragments
 SEARCH_VOCABULARY_MIN_AGE = 0  # tests search right after publishing; rebuild the vocabulary at once
 # Search by meaning is off, so every other test sees lexical search; tests/search/semantic turn it
 # on (and build the embeddings) where they test it.

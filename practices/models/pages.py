@@ -193,6 +193,9 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
     base_form_class = PracticePageForm
+    # Its head, menus, fact box, body and related practices depend only on the content: kept per
+    # content version ({% page_fragment %}, caching/templatetags/page_fragments.py).
+    cache_fragments = True
 
     class Meta:
         verbose_name = _("praktijkvoorbeeld")

@@ -85,7 +85,8 @@ def database_url():
 
 
 class Server:
-    """gunicorn (gthread, as in production) with the page cache on, against the test database."""
+    """gunicorn (gthread, as in production) with the page cache and the page fragments on, against
+    the test database."""
 
     def __init__(self, redis_url, tmp_path):
         self.port = free_port()
@@ -94,6 +95,7 @@ class Server:
             "DJANGO_SETTINGS_MODULE": "kennisbank.settings.dev",
             "DATABASE_URL": database_url(),
             "PAGE_CACHE_SERVER_SIDE": "1",
+            "PAGE_FRAGMENT_SECONDS": "300",  # as in production: page fragments cached too
             "ALLOWED_HOSTS": "127.0.0.1",
             "TASKS_BACKEND": "immediate",
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
@@ -124,12 +126,25 @@ class Server:
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.port}{path}", headers={"Host": "127.0.0.1"}
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with urllib.request.urlopen(request, timeout=300) as response:
             return (
                 response.status,
                 response.headers.get("X-Page-Cache", ""),
                 response.read().decode(),
             )
+
+    def wait_until_ready(self, seconds=600):
+        """The port opens when gunicorn's master binds it; a worker answers only once it has
+        imported the project, which a busy machine can take minutes to do."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                if self.get("/healthz")[0] == 200:
+                    return
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise
+                time.sleep(0.2)  # a worker still starting, not an answer awaited
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
@@ -148,6 +163,7 @@ def servers(redis_url, tmp_path):
     try:
         for server in started:
             wait_for_port(server.port, server.process)
+            server.wait_until_ready()
         yield started
     finally:
         for server in started:
