@@ -148,8 +148,20 @@ class Command(BaseCommand):
             path = Path(directory) / "bench.jsonl"
             write_rows(path, rows)
             started, cpu_started = time.perf_counter(), time.process_time()
+            written = [0]
+
+            def progress(count, total):
+                # Every 1,000 practices: does the cost per practice grow with the site?
+                written[0] += count
+                if written[0] % 1000 == 0 or written[0] == total:
+                    self.stdout.write(
+                        f"  {written[0]}/{total}: {time.perf_counter() - started:.0f} s, "
+                        f"CPU {time.process_time() - cpu_started:.0f} s"
+                    )
+                    self.stdout.flush()
+
             with WITHOUT_EMBEDDINGS:
-                result = import_file(path, publish=publish)
+                result = import_file(path, publish=publish, progress=progress)
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
         if result.problems:
