@@ -63,13 +63,15 @@ messages: install-test
 	$(PY) manage.py compilemessages --ignore=.venv
 
 # Import speed: 10,000 generated practices into a throwaway database (BENCH_DATABASE_URL to use PostgreSQL),
-# then the same practices through a plain add_child/save_revision/publish loop (PLAIN=… practices).
+# then the same practices through a plain add_child/save_revision/publish loop (PLAIN=… practices),
+# a re-import with CHANGED=… practices changed, and the embeddings of EMBED=… practices (timed apart:
+# a background task makes them after an import). The last line is a row for the README table.
 # Background tasks (search and reference index) run inline, so both timings include all their work.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-import.sqlite3
 bench-import: install-test
 	$(if $(filter sqlite:///%,$(BENCH_DATABASE_URL)),rm -f $(patsubst sqlite:///%,%,$(BENCH_DATABASE_URL)))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=immediate $(PY) manage.py bench_import --count $${COUNT:-10000} $${PLAIN:+--plain $$PLAIN}
+	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=immediate $(PY) manage.py bench_import --count $${COUNT:-10000} $${PLAIN:+--plain $$PLAIN} $${CHANGED:+--changed $$CHANGED} $${EMBED:+--embed $$EMBED}
 
 # Search speed: faceted search API against a plain Wagtail search listing, on N generated practices
 # (BENCH_SEARCH_DATABASE_URL=postgres://… for PostgreSQL; the database is reused between runs).

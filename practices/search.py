@@ -22,7 +22,7 @@ from practices.models import (
     Theme,
 )
 from practices.places import PROVINCE_ALIASES, without_suffix
-from search.documents import SearchDocument, stream_passages
+from search.documents import SearchDocument, documents_built_once, stream_passages
 from search.facts import add_links, linked_pages, with_ids
 from search.registry import (
     DocumentType,
@@ -59,10 +59,12 @@ _names_cache = ContextVar("municipality_names_cache", default=None)
 
 @contextmanager
 def bulk_indexing():
-    """Remember what documents share (municipality names) while many pages are indexed at once."""
+    """Remember what documents share (municipality names), and build each page's document once, while
+    many pages are indexed at once."""
     token = _names_cache.set({})
     try:
-        yield
+        with documents_built_once():
+            yield
     finally:
         _names_cache.reset(token)
 

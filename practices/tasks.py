@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django_tasks import task
+from modelcluster.models import get_all_child_relations
 from wagtail.models import ReferenceIndex
 
 BATCH = 200
@@ -16,8 +17,11 @@ def update_reference_index_for_practices(page_ids: list[int]):
     """
     from practices.models import PracticePage
 
+    # The index reads every inline row of every page: fetched per batch, not per page and relation.
+    relations = [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
     for start in range(0, len(page_ids), BATCH):
         with transaction.atomic():  # as Wagtail's own task, which this one stands in for
-            for page in PracticePage.objects.filter(id__in=page_ids[start : start + BATCH]):
+            pages = PracticePage.objects.filter(id__in=page_ids[start : start + BATCH])
+            for page in pages.prefetch_related(*relations):
                 ReferenceIndex.create_or_update_for_object(page)
     return len(page_ids)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from modelcluster.models import get_all_child_relations
 from taggit.models import Tag
 
 from changes.announce import one_change
@@ -18,6 +19,7 @@ from practices.models import (
     PracticePage,
     PracticeTag,
 )
+from practices.models.pages import fresh_revisions
 
 CHUNK = 500  # pages per round of held-back work (search index, reference index, announcement)
 # The inline rows of a practice page, as modelcluster keeps them in memory before saving.
@@ -175,13 +177,23 @@ class ChildSlugs:
 def create_page(plan, tags, link_keys, *, slugs, publish, user):
     """Create the page the ordinary way: add it to the tree, save a revision, publish it if asked."""
     page = new_page(plan, tags, link_keys, slugs=slugs[plan.parent], user=user)
+    rows = {name: list(getattr(page, name).all()) for name in child_relation_names()}
     plan.parent.add_child(instance=page)
+    # Saving wrote the inline rows and made modelcluster forget them (it reads them back from the
+    # database next time); give them back, now saved, so the revision is made from memory.
+    for name, objects in rows.items():
+        setattr(page, name, objects)
     # clean=False: the whole file was validated before anything was written (validate.py), and
     # `add_child` has already checked the slug; a second full_clean per page only repeats that.
     revision = page.save_revision(user=user, log_action=True, clean=False)
     if publish:
-        revision.publish(user=user)
+        with fresh_revisions():
+            revision.publish(user=user)
     return page
+
+
+def child_relation_names():
+    return [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
 
 
 def existing_pages(plans):
@@ -204,7 +216,8 @@ def update_page(plan, page, tags, link_keys, *, publish, user):
     apply_plan(latest, plan, tags, link_keys)
     revision = latest.save_revision(user=user, log_action=True, clean=False)  # see create_page
     if publish:
-        revision.publish(user=user)
+        with fresh_revisions():
+            revision.publish(user=user)
     return "updated"
 
 

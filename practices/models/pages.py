@@ -1,5 +1,8 @@
 """The practice index and the practice page: one structured case story per page."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -20,6 +23,29 @@ from search.documents import SearchDocumentMixin, searchable_fields
 from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
+
+# True while revisions just saved are published: see `fresh_revisions`.
+_fresh_revisions = ContextVar("practices_fresh_revisions", default=False)
+
+
+@contextmanager
+def fresh_revisions():
+    """Publish revisions the importer saved a moment ago without checking them all over again.
+
+    Publishing turns the revision back into a page (`Revision.as_object`), and modelcluster then
+    looks up every term, municipality and parent of every inline row, in case an old revision
+    points at something deleted since; saving the live page then runs `full_clean`, which
+    validates every field and looks up every foreign key once more: together some thirty queries
+    per practice. A revision saved in the same transaction, from rows the importer validated
+    (validate.py, the same rules as `clean` and the field limits) and terms it has just looked
+    up, can fail neither; the importer publishes those inside this block. Everything else
+    (the admin, restoring or re-publishing an older revision) is checked as always.
+    """
+    token = _fresh_revisions.set(True)
+    try:
+        yield
+    finally:
+        _fresh_revisions.reset(token)
 
 
 class PracticeIndexPage(Page):
@@ -200,6 +226,17 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
     class Meta:
         verbose_name = _("praktijkvoorbeeld")
         verbose_name_plural = _("praktijkvoorbeelden")
+
+    @classmethod
+    def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
+        if _fresh_revisions.get():
+            check_fks = False
+        return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
+
+    def full_clean(self, *args, **kwargs):
+        if _fresh_revisions.get():
+            return  # see fresh_revisions
+        super().full_clean(*args, **kwargs)
 
     def clean(self):
         super().clean()

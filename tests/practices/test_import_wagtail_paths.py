@@ -291,3 +291,4 @@ def test_import_benchmark_compares_the_import_with_a_plain_loop():
     assert "opnieuw importeren: 4 ongewijzigd, 2 bijgewerkt" in report
     assert "gewone lus (add_child + save_revision + publish): 3 in" in report
     assert "import / gewone lus:" in report
+    assert "| praktijkvoorbeelden | import s (wand) | import CPU-s |" in report  # README row

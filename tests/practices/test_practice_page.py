@@ -35,3 +35,14 @@ def test_practice_needs_a_municipality_or_a_partnership(practice_index):
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "Kies de gemeente" in str(error.value)
+
+
+def test_publishing_outside_an_import_still_validates_the_practice(practice_index):
+    """Only the importer publishes its own, already validated, revisions unchecked: a revision
+    published the ordinary way is still validated in full, whatever the import skips."""
+    page = make_practice(practice_index, "Een praktijk", municipality=MunicipalityFactory())
+    page.summary = ""
+    revision = page.save_revision(clean=False)
+    with pytest.raises(ValidationError) as error:
+        revision.publish()
+    assert "Schrijf een korte samenvatting" in str(error.value)

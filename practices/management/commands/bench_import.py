@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test.utils import override_settings
 from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backend
 
@@ -29,6 +31,13 @@ from practices.models import (
     Theme,
 )
 from practices.setup import ensure_practices_setup
+from search.semantic.encoder import get_encoder
+from search.semantic.store import embed_pages
+
+# Search by meaning is left out of the timed import and plain loop: after an import (and after a
+# publish) its vectors are made by a background task (search.semantic.store.embed_pages_task) in
+# the worker, never inside the import. Its cost is measured on its own, on a sample.
+WITHOUT_EMBEDDINGS = override_settings(SEARCH_EMBEDDING_MODEL="")
 
 WORDS = (
     "gemeente team inwoners keukentafel bedoeling wijkteam jeugdhulp inkoop netwerk leren "
@@ -121,6 +130,12 @@ class Command(BaseCommand):
             help="afterwards, re-import the file with this many practices changed (0: skip)",
         )
         parser.add_argument(
+            "--embed",
+            type=int,
+            default=200,
+            help="time the embeddings (search by meaning) of this many imported practices (0: skip)",
+        )
+        parser.add_argument(
             "--plain",
             type=int,
             default=None,
@@ -133,7 +148,20 @@ class Command(BaseCommand):
             path = Path(directory) / "bench.jsonl"
             write_rows(path, rows)
             started, cpu_started = time.perf_counter(), time.process_time()
-            result = import_file(path, publish=publish)
+            written = [0]
+
+            def progress(count, total):
+                # Every 1,000 practices: does the cost per practice grow with the site?
+                written[0] += count
+                if written[0] % 1000 == 0 or written[0] == total:
+                    self.stdout.write(
+                        f"  {written[0]}/{total}: {time.perf_counter() - started:.0f} s, "
+                        f"CPU {time.process_time() - cpu_started:.0f} s"
+                    )
+                    self.stdout.flush()
+
+            with WITHOUT_EMBEDDINGS:
+                result = import_file(path, publish=publish, progress=progress)
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
         if result.problems:
@@ -149,7 +177,8 @@ class Command(BaseCommand):
             path = Path(directory) / "plain.jsonl"
             write_rows(path, rows)
             started, cpu_started = time.perf_counter(), time.process_time()
-            made = plain_loop(read_rows(path)[0])
+            with WITHOUT_EMBEDDINGS:
+                made = plain_loop(read_rows(path)[0])
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
         return made, elapsed, cpu
@@ -168,7 +197,21 @@ class Command(BaseCommand):
             f"in {elapsed:.1f} s"
         )
 
-    def handle(self, *args, count, publish, changed, plain, **options):
+    def timed_embeddings(self, count):
+        """CPU seconds per practice for the background task that embeds imported practices."""
+        if not count or get_encoder() is None:
+            return None
+        ids = list(
+            PracticePage.objects.filter(external_id__startswith="bench-")
+            .order_by("id")
+            .values_list("id", flat=True)[:count]
+        )
+        get_encoder().load()  # loading the model once per worker is not per practice
+        started = time.process_time()
+        made = embed_pages(ids)
+        return (time.process_time() - started) / max(made, 1)
+
+    def handle(self, *args, count, publish, changed, plain, embed, **options):
         ensure_practices_setup()
         if PracticePage.objects.filter(external_id__startswith="bench-").exists():
             raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
@@ -213,6 +256,14 @@ class Command(BaseCommand):
             self.stdout.write("referentie-index: bijgewerkt tijdens de import (geen worker)")
         if changed:
             self.reimport(count, min(changed, count), publish)
+        embed_cpu = self.timed_embeddings(min(embed, count))
+        if embed_cpu is not None:
+            self.stdout.write(
+                f"embeddings (zoeken op betekenis, achtergrondtaak na de import): "
+                f"{embed_cpu * 1000:.0f} ms CPU per praktijkvoorbeeld, "
+                f"voor {count}: {embed_cpu * count:.0f} CPU-s"
+            )
+        made = plain_elapsed = plain_cpu = None
         if plain:
             made, plain_elapsed, plain_cpu = self.timed_plain_loop(plain)
             plain_rate = made / plain_elapsed
@@ -230,3 +281,14 @@ class Command(BaseCommand):
                     f"(CPU-tijd: {(created / cpu) / (made / plain_cpu):.2f}x)"
                 )
             )
+        self.stdout.write(
+            "| database | praktijkvoorbeelden | import s (wand) | import CPU-s | per CPU-s | "
+            "gewone lus per CPU-s | verhouding | piekgeheugen MiB | embeddings CPU-s (apart) |"
+        )
+        plain_per_cpu = f"{made / plain_cpu:.1f} ({made})" if made else "–"
+        ratio = f"{(created / cpu) / (made / plain_cpu):.1f}×" if made else "–"
+        embeddings = f"{embed_cpu * count:.0f}" if embed_cpu is not None else "–"
+        self.stdout.write(
+            f"| {connection.vendor} | {created} | {elapsed:.0f} | {cpu:.0f} | {created / cpu:.1f} "
+            f"| {plain_per_cpu} | {ratio} | {peak:.0f} | {embeddings} |"
+        )
