@@ -203,6 +203,8 @@ class QuestionForm(MunicipalityMixin, SiteForm):
     }
 
     def __init__(self, *args, locale, **kwargs):
+        # Shown under the intake's own question field: ids of its own, so no id is used twice.
+        kwargs.setdefault("auto_id", "question_%s")
         super().__init__(*args, locale=locale, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(locale=locale)
         self.fields["professional_group"].queryset = ProfessionalGroup.objects.filter(locale=locale)
@@ -220,9 +222,15 @@ class AnswerForm(SiteForm):
 
 
 class DeclineForm(SiteForm):
+    """Shown on one page with the answer form, so its fields get ids of their own."""
+
     reason = text_field(
         _("Waarom niet? (helpt de redactie iemand anders te vinden)"), 500, required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "decline_%s")
+        super().__init__(*args, **kwargs)
 
 
 class InCompanyForm(MunicipalityMixin, SiteForm):

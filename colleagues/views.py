@@ -5,6 +5,7 @@ link gets a clear page, never an error."""
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -137,8 +138,11 @@ def confirm_view(request, token):
         return refusal
     question = get_object_or_404(KnowledgeQuestion, pk=pk)
     confirm_question(question)
+    # The link back goes to the intake in the language of the address the asker opened.
     intake = (
-        QuestionIntakePage.objects.live().filter(locale__language_code=question.language).first()
+        QuestionIntakePage.objects.live()
+        .filter(locale__language_code=translation.get_language() or question.language)
+        .first()
     )
     return TemplateResponse(
         request, "colleagues/question_confirmed.html", {"question": question, "intake": intake}
