@@ -4,6 +4,7 @@ import datetime
 
 from django.utils import timezone
 
+from agenda import services
 from agenda.models import (
     ActivityPage,
     ActivityProfessionalGroup,
@@ -72,3 +73,18 @@ def make_activity(
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def registration_of(activity, email, confirm=True):
+    """`email` registers for `activity` (name and e-mail alike) and, unless told otherwise, confirms."""
+    registration, _created = services.register(
+        activity,
+        name=email,
+        email=email,
+        municipality=None,
+        organisation="VNG",
+        professional_group=None,
+        remark="",
+        language="nl",
+    )
+    return services.confirm_email(registration.pk) if confirm else registration

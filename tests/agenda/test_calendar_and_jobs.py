@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from agenda import jobs, services
 from agenda.models import ActivityLedger, Registration
-from tests.agenda.helpers import days_from_now, make_activity
+from tests.agenda.helpers import days_from_now, make_activity, registration_of
 from tests.database import reloaded
 
 Status = Registration.Status
@@ -38,20 +38,6 @@ def module_activities(module_agenda):
 @pytest.fixture
 def course(module_activities, db):
     return reloaded(module_activities["course"])
-
-
-def person(activity, email, confirm=True):
-    registration, _created = services.register(
-        activity,
-        name=email,
-        email=email,
-        municipality=None,
-        organisation="VNG",
-        professional_group=None,
-        remark="",
-        language="nl",
-    )
-    return services.confirm_email(registration.pk) if confirm else registration
 
 
 def parse(content):
@@ -109,7 +95,7 @@ def test_online_link_only_in_the_confirmed_participants_calendar(client, agenda)
 
 
 def test_reminders_a_week_and_a_day_before_once_each(course, django_capture_on_commit_callbacks):
-    registration = person(course, "a@x.nl")
+    registration = registration_of(course, "a@x.nl")
     Registration.objects.filter(pk=registration.pk).update(
         placed_at=timezone.now() - datetime.timedelta(days=30)
     )
@@ -125,8 +111,8 @@ def test_reminders_a_week_and_a_day_before_once_each(course, django_capture_on_c
 
 
 def test_raising_capacity_offers_places_to_the_waiting_list(course):
-    person(course, "a@x.nl")
-    waiting = person(course, "b@x.nl")
+    registration_of(course, "a@x.nl")
+    waiting = registration_of(course, "b@x.nl")
     assert waiting.status == Status.WAITING
     course.capacity = 2
     course.save_revision().publish()
@@ -135,9 +121,9 @@ def test_raising_capacity_offers_places_to_the_waiting_list(course):
 
 
 def test_unanswered_offer_passes_to_the_next(course, django_capture_on_commit_callbacks):
-    first = person(course, "a@x.nl")
-    second = person(course, "b@x.nl")
-    third = person(course, "c@x.nl")
+    first = registration_of(course, "a@x.nl")
+    second = registration_of(course, "b@x.nl")
+    third = registration_of(course, "c@x.nl")
     services.cancel(first.pk)
     second.refresh_from_db()
     assert second.status == Status.OFFERED
@@ -154,8 +140,8 @@ def test_unanswered_offer_passes_to_the_next(course, django_capture_on_commit_ca
 
 def test_offer_holds_for_the_configured_hours(course, settings):
     settings.AGENDA_OFFER_HOURS = 12
-    first = person(course, "a@x.nl")
-    second = person(course, "b@x.nl")
+    first = registration_of(course, "a@x.nl")
+    second = registration_of(course, "b@x.nl")
     services.cancel(first.pk)
     second.refresh_from_db()
     left = second.offer_expires_at - timezone.now()
@@ -163,7 +149,7 @@ def test_offer_holds_for_the_configured_hours(course, settings):
 
 
 def test_changed_time_is_announced_to_participants(course, django_capture_on_commit_callbacks):
-    person(course, "a@x.nl")
+    registration_of(course, "a@x.nl")
     sessions = list(course.sessions.all())
     sessions[0].start_time = datetime.time(10, 0)
     sessions[0].end_time = datetime.time(12, 0)
@@ -176,7 +162,7 @@ def test_changed_time_is_announced_to_participants(course, django_capture_on_com
 def test_cancelled_activity_is_announced_once_and_closes(
     client, course, django_capture_on_commit_callbacks
 ):
-    person(course, "a@x.nl")
+    registration_of(course, "a@x.nl")
     course.is_cancelled = True
     with django_capture_on_commit_callbacks(execute=True):
         course.save_revision().publish()
@@ -188,8 +174,8 @@ def test_cancelled_activity_is_announced_once_and_closes(
 
 
 def test_purge_erases_registrations_and_keeps_counts(course):
-    person(course, "a@x.nl")
-    person(course, "b@x.nl")
+    registration_of(course, "a@x.nl")
+    registration_of(course, "b@x.nl")
     after = course.ends_at + datetime.timedelta(days=91)
     assert jobs.purge_registrations(now=after) == 2
     assert not Registration.objects.filter(activity_key=course.translation_key).exists()
@@ -199,7 +185,7 @@ def test_purge_erases_registrations_and_keeps_counts(course):
 
 
 def test_purge_keeps_registrations_within_the_retention_period(course):
-    person(course, "a@x.nl")
+    registration_of(course, "a@x.nl")
     assert jobs.purge_registrations(now=course.ends_at + datetime.timedelta(days=89)) == 0
 
 
@@ -211,7 +197,7 @@ def test_cron_commands_run(course):
 def test_personal_data_tool_finds_and_erases_a_registration_keeping_counts(course):
     from privacy.registry import get_registration
 
-    person(course, "a@x.nl")
+    registration_of(course, "a@x.nl")
     entry = get_registration(Registration)
     found = list(entry.held_about("A@x.nl"))
     assert [r.email for r in found] == ["a@x.nl"]

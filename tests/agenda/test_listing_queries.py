@@ -9,21 +9,7 @@ from django.utils import timezone
 
 from agenda import services
 from agenda.models import ActivityPage
-from tests.agenda.helpers import days_from_now, make_activity
-
-
-def confirmed(activity, email):
-    registration, _created = services.register(
-        activity,
-        name=email,
-        email=email,
-        municipality=None,
-        organisation="VNG",
-        professional_group=None,
-        remark="",
-        language="nl",
-    )
-    return services.confirm_email(registration.pk)
+from tests.agenda.helpers import days_from_now, make_activity, registration_of
 
 
 def queries_for(client, url):
@@ -37,8 +23,8 @@ def queries_for(client, url):
 def test_cards_show_places_left_and_a_full_activity(client, agenda):
     roomy = make_activity(agenda, "Leerbijeenkomst met ruimte", capacity=3)
     full = make_activity(agenda, "Volle cursus oplossingsgericht werken", capacity=1)
-    confirmed(roomy, "een@x.nl")
-    confirmed(full, "twee@x.nl")
+    registration_of(roomy, "een@x.nl")
+    registration_of(full, "twee@x.nl")
     services.register(
         full,
         name="Drie",
@@ -72,14 +58,14 @@ def test_a_card_says_when_registration_has_closed(client, agenda):
 
 def test_twelve_cards_cost_no_more_queries_than_one(client, agenda):
     first = make_activity(agenda, "Activiteit 1", capacity=5)
-    confirmed(first, "eerste@x.nl")
+    registration_of(first, "eerste@x.nl")
     one, html = queries_for(client, agenda.url)
     assert html.count('class="practice-card activity-card"') == 1
     for n in range(2, 13):
         activity = make_activity(
             agenda, f"Activiteit {n}", dates=[days_from_now(30), days_from_now(30 + n)]
         )
-        confirmed(activity, f"deelnemer{n}@x.nl")
+        registration_of(activity, f"deelnemer{n}@x.nl")
     twelve, html = queries_for(client, agenda.url)
     assert html.count('class="practice-card activity-card"') == 12
     assert ActivityPage.objects.live().count() == 12

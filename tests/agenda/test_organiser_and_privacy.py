@@ -7,23 +7,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
-from agenda import services
 from agenda.models import Registration
-from tests.agenda.helpers import days_from_now, make_activity
-
-
-def registered(activity, email, confirm=True):
-    registration, _created = services.register(
-        activity,
-        name=email,
-        email=email,
-        municipality=None,
-        organisation="VNG",
-        professional_group=None,
-        remark="",
-        language="nl",
-    )
-    return services.confirm_email(registration.pk) if confirm else registration
+from tests.agenda.helpers import days_from_now, make_activity, registration_of
 
 
 def organiser(client, django_user_model):
@@ -41,10 +26,10 @@ def test_organiser_mails_everyone_with_a_place_and_nobody_else(
     client, agenda, django_user_model, django_capture_on_commit_callbacks
 ):
     activity = make_activity(agenda, "Leerbijeenkomst inkopers Utrecht", capacity=2)
-    registered(activity, "een@x.nl")
-    registered(activity, "twee@x.nl")
-    registered(activity, "wacht@x.nl")  # full: on the waiting list
-    registered(activity, "nog-niet@x.nl", confirm=False)
+    registration_of(activity, "een@x.nl")
+    registration_of(activity, "twee@x.nl")
+    registration_of(activity, "wacht@x.nl")  # full: on the waiting list
+    registration_of(activity, "nog-niet@x.nl", confirm=False)
     organiser(client, django_user_model)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -8,7 +8,7 @@ from django.core import mail
 from agenda import services
 from agenda.models import Registration
 from agenda.tokens import action_url
-from tests.agenda.helpers import make_activity
+from tests.agenda.helpers import make_activity, registration_of
 
 Status = Registration.Status
 
@@ -123,24 +123,10 @@ def test_registering_twice_books_once(client, activity, django_capture_on_commit
     assert len(mail.outbox) == 2  # the second form sends the link again
 
 
-def confirmed(activity, email):
-    registration, _created = services.register(
-        activity,
-        name=email,
-        email=email,
-        municipality=None,
-        organisation="VNG",
-        professional_group=None,
-        remark="",
-        language="nl",
-    )
-    return services.confirm_email(registration.pk)
-
-
 def test_full_activity_puts_people_on_the_waiting_list(client, activity):
-    confirmed(activity, "a@x.nl")
-    confirmed(activity, "b@x.nl")
-    third = confirmed(activity, "c@x.nl")
+    registration_of(activity, "a@x.nl")
+    registration_of(activity, "b@x.nl")
+    third = registration_of(activity, "c@x.nl")
     assert third.status == Status.WAITING
     page = client.get(activity.route_url("register")).content.decode()
     assert "Deze activiteit is vol" in page
@@ -150,10 +136,10 @@ def test_full_activity_puts_people_on_the_waiting_list(client, activity):
 def test_cancelling_offers_the_place_to_the_first_waiting(
     client, activity, django_capture_on_commit_callbacks
 ):
-    first = confirmed(activity, "a@x.nl")
-    confirmed(activity, "b@x.nl")
-    waiting = confirmed(activity, "c@x.nl")
-    confirmed(activity, "d@x.nl")
+    first = registration_of(activity, "a@x.nl")
+    registration_of(activity, "b@x.nl")
+    waiting = registration_of(activity, "c@x.nl")
+    registration_of(activity, "d@x.nl")
     cancel = action_url(first, "cancel", absolute=False)
     asked = client.get(cancel)
     assert "Wil je je afmelden?" in asked.content.decode()
@@ -175,7 +161,7 @@ def test_cancelling_offers_the_place_to_the_first_waiting(
 
 
 def test_tampered_link_says_so(client, activity):
-    registration = confirmed(activity, "a@x.nl")
+    registration = registration_of(activity, "a@x.nl")
     url = action_url(registration, "cancel", absolute=False)
     response = client.get(url.replace("?t=", "?t=x"))
     assert response.status_code == 400
@@ -185,7 +171,7 @@ def test_tampered_link_says_so(client, activity):
 def test_expired_link_says_so(client, activity, monkeypatch):
     from agenda import tokens
 
-    registration = confirmed(activity, "a@x.nl")
+    registration = registration_of(activity, "a@x.nl")
     url = action_url(registration, "cancel", absolute=False)
     monkeypatch.setitem(tokens.MAX_AGE, "cancel", -1)
     response = client.get(url)
@@ -194,7 +180,7 @@ def test_expired_link_says_so(client, activity, monkeypatch):
 
 
 def test_confirm_link_of_one_action_does_not_cancel(client, activity):
-    registration = confirmed(activity, "a@x.nl")
+    registration = registration_of(activity, "a@x.nl")
     url = action_url(registration, "confirm", absolute=False).replace("/bevestigen/", "/afmelden/")
     response = client.post(url)
     assert response.status_code == 400
