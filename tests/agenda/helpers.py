@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from agenda import services
@@ -88,3 +89,15 @@ def registration_of(activity, email, confirm=True):
         language="nl",
     )
     return services.confirm_email(registration.pk) if confirm else registration
+
+
+def log_in_as_organiser(client, django_user_model):
+    """`client` is an admin user whose group may manage registrations, and nothing more."""
+    user = django_user_model.objects.create_user("organisator", password="x")
+    group = Group.objects.create(name="Organisatoren")
+    group.permissions.add(
+        Permission.objects.get(codename="manage_registrations"),
+        Permission.objects.get(codename="access_admin"),
+    )
+    user.groups.add(group)
+    client.force_login(user)

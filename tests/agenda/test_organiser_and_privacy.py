@@ -3,23 +3,11 @@ privacy text on the form, and a closed activity saying so before anyone types.""
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 
 from agenda.models import Registration
-from tests.agenda.helpers import days_from_now, make_activity, registration_of
-
-
-def organiser(client, django_user_model):
-    user = django_user_model.objects.create_user("organisator", password="x")
-    group = Group.objects.create(name="Organisatoren")
-    group.permissions.add(
-        Permission.objects.get(codename="manage_registrations"),
-        Permission.objects.get(codename="access_admin"),
-    )
-    user.groups.add(group)
-    client.force_login(user)
+from tests.agenda.helpers import days_from_now, log_in_as_organiser, make_activity, registration_of
 
 
 def test_organiser_mails_everyone_with_a_place_and_nobody_else(
@@ -30,7 +18,7 @@ def test_organiser_mails_everyone_with_a_place_and_nobody_else(
     registration_of(activity, "twee@x.nl")
     registration_of(activity, "wacht@x.nl")  # full: on the waiting list
     registration_of(activity, "nog-niet@x.nl", confirm=False)
-    organiser(client, django_user_model)
+    log_in_as_organiser(client, django_user_model)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -49,7 +37,7 @@ def test_organiser_mail_without_a_message_is_refused_with_a_message(
     client, agenda, django_user_model
 ):
     activity = make_activity(agenda, "Werkbezoek Deventer")
-    organiser(client, django_user_model)
+    log_in_as_organiser(client, django_user_model)
     response = client.post(
         f"/admin/agenda/aanmeldingen/{activity.pk}/",
         {"action": "mail", "subject": "Leeg", "message": "  "},

@@ -4,12 +4,12 @@ search and the API, the organisers' admin view, and the demo agenda."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
 from agenda import services
 from agenda.models import ActivityPage, Registration
-from tests.agenda.helpers import days_from_now, make_activity
+from tests.agenda.helpers import days_from_now, log_in_as_organiser, make_activity
 
 
 @pytest.fixture(scope="module")
@@ -125,14 +125,7 @@ def test_organiser_sees_registrations_marks_attendance_and_exports(
     )
     services.confirm_email(registration.pk)
     registration.refresh_from_db()
-    user = django_user_model.objects.create_user("organisator", password="x")
-    group = Group.objects.create(name="Organisatoren")
-    group.permissions.add(
-        Permission.objects.get(codename="manage_registrations"),
-        Permission.objects.get(codename="access_admin"),
-    )
-    user.groups.add(group)
-    client.force_login(user)
+    log_in_as_organiser(client, django_user_model)
     url = f"/admin/agenda/aanmeldingen/{activity.pk}/"
     assert "Anna de Vries" in client.get(url).content.decode()
     client.post(url, {"action": "attendance", "code": registration.attendance_code.lower()})
