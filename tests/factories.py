@@ -4,6 +4,8 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
 from wagtail.models import Locale
 
@@ -134,3 +136,11 @@ def make_practice(
         revision.publish()
         page.refresh_from_db()
     return page
+
+
+def make_user(username, group=None):
+    """A user with password "wachtwoord", in the Wagtail group named `group` if given."""
+    user = get_user_model().objects.create_user(username, f"{username}@example.nl", "wachtwoord")
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user

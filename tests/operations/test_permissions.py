@@ -5,12 +5,11 @@ API, feeds, listings or the sitemap, whoever is logged in."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
 
 from practices.setup import CHIEF_EDITORS, EDITORS, ensure_practices_setup
-from tests.factories import MunicipalityFactory, ThemeFactory, make_practice
+from tests.factories import MunicipalityFactory, ThemeFactory, make_practice, make_user
 
 ROLES = ["anonymous", "submitter", "editor", "chief_editor"]
 
@@ -68,13 +67,6 @@ def content(home_page):
         "theme": theme,
         "municipality": municipality,
     }
-
-
-def make_user(username, group=None):
-    user = get_user_model().objects.create_user(username, f"{username}@example.nl", "wachtwoord")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ organisers, editors (Redactie) and chief editors (Hoofdredactie); and the signed
 e-mail: expired, changed, of another kind, or used a second time, each refused or harmless."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
@@ -29,17 +28,11 @@ from tests.colleagues.conftest import (  # noqa: F401 -- the demo site with coll
     mails,
     old_token,
 )
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "submitter", "organiser", "editor", "chief_editor"]
 ORGANISERS = "Organisatoren"
-
-
-def make_user(username, group=None):
-    user = get_user_model().objects.create_user(username, f"{username}@example.nl", "wachtwoord")
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
