@@ -1,11 +1,15 @@
 """Tests: fast hashing, in-memory e-mail, SQLite unless DATABASE_URL says otherwise."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# Uploads per xdist worker: a test that deletes or replaces a file (Wagtail removes a document's
+# file when its row goes) never takes one from under the other worker's live server.
+MEDIA_ROOT = VAR_DIR / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
