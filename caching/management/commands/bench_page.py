@@ -109,10 +109,15 @@ def build_content():
     return light, heavy
 
 
-def query_count(url):
-    """Queries of the second anonymous request (the first one warms Wagtail's site caches)."""
+def query_count(url, fragment_seconds=0):
+    """Queries of the second anonymous request (the first one warms Wagtail's site caches and,
+    with `fragment_seconds`, the page fragments, as production keeps them per content version)."""
     client = Client(HTTP_HOST="127.0.0.1")
-    with override_settings(PAGE_CACHE_SERVER_SIDE=False, ALLOWED_HOSTS=["127.0.0.1"]):
+    with override_settings(
+        PAGE_CACHE_SERVER_SIDE=False,
+        PAGE_FRAGMENT_SECONDS=fragment_seconds,
+        ALLOWED_HOSTS=["127.0.0.1"],
+    ):
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -257,7 +262,13 @@ class Command(BaseCommand):
         heavy_queries, html = query_count(heavy.url)
         out = self.stdout.write
         out(f"SQL-queries praktijkpagina: {light_queries} (1 thema), {heavy_queries} (8 thema's, ")
-        out("  5 beroepsgroepen, 5 werkvormen, 7 gemeenten, 6 gerelateerde voorbeelden)")
+        out("  5 beroepsgroepen, 5 werkvormen, 7 gemeenten, 6 gerelateerde voorbeelden),")
+        out("  zonder paginafragmenten (de eerste weergave na een wijziging)")
+        warm_light, _html = query_count(light.url, fragment_seconds=300)
+        warm_heavy, _html = query_count(heavy.url, fragment_seconds=300)
+        out(
+            f"SQL-queries met paginafragmenten (productie): {warm_light} (licht), {warm_heavy} (zwaar)"
+        )
 
         var = Path(tempfile.mkdtemp(prefix="bench-page-"))
         try:
