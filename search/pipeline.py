@@ -7,6 +7,7 @@ and the same quality."""
 import dataclasses
 import heapq
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -198,6 +199,7 @@ def run_search(engine, params):
     else:
         fetched = None  # whether `matched` holds the pages matching every word, or any
         loose = None  # the pages a loosened level may list (search.common_words)
+        per_group = []  # a loosened level's pages per word group (bitsets), for hybrid ranking
         lexical = {"mask": 0, "level": 0}
 
         def attempt(level, first, last):
@@ -216,7 +218,10 @@ def run_search(engine, params):
             at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
             if level < len(plan.groups):
                 if loose is None:
-                    loose = loosened_mask(engine, plan, language, locale_id, index, kinds, matched)
+                    loose, found = loosened_mask(
+                        engine, plan, language, locale_id, index, kinds, matched
+                    )
+                    per_group.extend(found)
                 at_level &= loose
             lexical.update(mask=at_level, level=level)
             return Attempt(*index.facet(at_level & kinds, filters))
@@ -253,7 +258,10 @@ def run_search(engine, params):
             ranks = {
                 index.position[pk]: r for pk, r in vectors.rank.items() if pk in index.position
             }
-            ordered = hybrid.fuse(ordered, complete, ranks, [i for i in joined if is_result(i)])
+            coverage = word_coverage(index, kinds, matched, everything, per_group, ordered)
+            ordered = hybrid.fuse(
+                ordered, complete, ranks, [i for i in joined if is_result(i)], coverage
+            )
         ordered = ordered[:wanted]
     else:
         ordered = list(itertools.islice((i for i in index.newest if is_result(i)), wanted))
@@ -272,9 +280,27 @@ def run_search(engine, params):
     )
 
 
+def word_coverage(index, kinds, matched, everything, per_group, positions):
+    """How much of the query each page at `positions` holds, 0 to 1: the share of the word groups,
+    each weighted by how rare it is among the pages (its inverse document frequency) when the
+    pages per group are known (`per_group`, a loosened level). A page holding only the common word
+    of a question ("mensen" of "mensen zonder huis") holds little of it; one holding its rare word
+    ("bedoeling" of "terug naar de bedoeling") most."""
+    if not per_group:
+        return {i: matched[i][1] / max(1, everything) for i in positions if i in matched}
+    total = max(1, kinds.bit_count())
+    weights = [math.log(1 + total / (1 + (mask & kinds).bit_count())) for mask in per_group]
+    tests = [index.members(mask) for mask in per_group]
+    whole = sum(weights) or 1.0
+    return {
+        i: sum(w for w, holds in zip(weights, tests, strict=True) if holds(i)) / whole
+        for i in positions
+    }
+
+
 def loosened_mask(engine, plan, language, locale_id, index, kinds, matched):
     """The pages a loosened level may list: those holding a word that is not common, or every
-    word (search.common_words)."""
+    word (search.common_words); and the pages of each group (bitsets)."""
     per_group = [
         index.mask_of(index.position[pk] for pk in pages if pk in index.position) & kinds
         for pages in group_pages(engine, plan, language, locale_id)
@@ -284,7 +310,7 @@ def loosened_mask(engine, plan, language, locale_id, index, kinds, matched):
     every = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= len(plan.groups))
     for position in deciding:
         every |= per_group[position]
-    return every
+    return every, per_group
 
 
 def loosened_plan(engine, plan, params, types, locale_id):
@@ -374,9 +400,11 @@ def hybrid_engine_page(
         key=lambda pk: page.scores[pk][0],
         reverse=True,
     )
-    complete = {pk for pk, (_s, groups) in page.scores.items() if groups >= len(plan.groups)}
+    everything = len(plan.groups)
+    complete = {pk for pk, (_s, groups) in page.scores.items() if groups >= everything}
+    coverage = {pk: (groups or 0) / max(1, everything) for pk, (_s, groups) in page.scores.items()}
     joined = [pk for pk in page.ids if pk in set(joining)]
-    ordered = hybrid.fuse(lexical, complete, vectors.rank, joined)
+    ordered = hybrid.fuse(lexical, complete, vectors.rank, joined, coverage)
     start = (page_number - 1) * params.page_size
     page.ids = ordered[start : start + params.page_size]
     return page

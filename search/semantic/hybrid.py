@@ -1,6 +1,12 @@
 """Hybrid retrieval: the pages nearest in meaning to a query, and reciprocal rank fusion of those
 with the lexical ranking. The pipeline (search.pipeline) calls `vector_matches` and `fuse`; with no
-model or no vectors `vector_matches` is None and the search is lexical exactly as before."""
+model or no vectors `vector_matches` is None and the search is lexical exactly as before.
+
+The model's similarity floor is asked of the query, not of each page: a query whose nearest page
+lies below it (or that search.semantic.nonsense calls nonsense) finds nothing by meaning; one that
+passes gets its nearest pages, however low their cosine. A cosine is not comparable between
+queries: the answer to a question in other words often lies below the floor while it is the
+nearest page of all (README, "Zoeken op betekenis")."""
 
 import threading
 from collections import OrderedDict
@@ -62,7 +68,7 @@ def query_vector(encoder, query):
 
 @dataclass
 class VectorMatches:
-    """Pages at or above the model's similarity floor for one query, best first."""
+    """The pages nearest in meaning to a query that passed the floor, best first."""
 
     page_ids: list[int]
     similarities: list[float]
@@ -72,7 +78,7 @@ class VectorMatches:
         self.rank = {pk: position for position, pk in enumerate(self.page_ids, 1)}
 
     def joining(self, complete):
-        """The pages that join the results by meaning: the nearest few above the floor, or, when
+        """The pages that join the results by meaning: the nearest few, or, when
         the lexical results already hold every query word (`complete`), only the very near ones,
         so a word that is found is not drowned by its neighbours."""
         chosen = []
@@ -97,14 +103,17 @@ def vector_matches(query, language, version=None):
     probe = query_probe(encoder, query)
     scores = matrix.similarities(probe.vector)
     shuffled = matrix.similarities(probe.shuffled)
-    if not len(scores) or not nonsense.has_meaning(
-        probe.letter_score, float(scores.max()), shuffled.max(axis=0)
+    if not len(scores):
+        return None
+    nearest = float(scores.max())
+    if nearest < encoder.spec.floor or not nonsense.has_meaning(
+        probe.letter_score, nearest, shuffled.max(axis=0)
     ):
         return None
-    above = np.flatnonzero(scores >= encoder.spec.floor)
-    if len(above) > NEAREST:
-        above = above[np.argpartition(-scores[above], NEAREST - 1)[:NEAREST]]
-    order = above[np.argsort(-scores[above], kind="stable")]
+    candidates = np.arange(len(scores))
+    if len(candidates) > NEAREST:
+        candidates = np.argpartition(-scores, NEAREST - 1)[:NEAREST]
+    order = candidates[np.argsort(-scores[candidates], kind="stable")]
     return VectorMatches(
         [int(pk) for pk in matrix.page_ids[order]],
         [float(s) for s in scores[order]],
@@ -112,17 +121,45 @@ def vector_matches(query, language, version=None):
     )
 
 
-def fuse(lexical, complete, matches, joined):
-    """Keys in fused order: those matching every query word (`complete`) first, then by reciprocal
-    rank fusion of the lexical order (`lexical`, best first) and the rank in meaning (`matches`,
-    a dict key -> rank); `joined` are keys found by meaning only. Ties keep the lexical order."""
-    scores = {}
-    for position, key in enumerate(lexical, 1):
-        scores[key] = 1.0 / (RRF_K + position)
-    for key in joined:
-        scores.setdefault(key, 0.0)
-    for key in scores:
+def fuse(lexical, complete, matches, joined, coverage=None):
+    """Keys in fused order. `lexical`: keys found by their words, best first; `complete`: those
+    holding every query word; `matches`: key -> rank in meaning; `joined`: keys found by meaning
+    only; `coverage`: key -> how much of the query a key holds by its words (0 to 1).
+
+    Pages with every word come first, in the lexical order. Then the other pages found by their
+    words, still in the lexical order, merged with the pages found by meaning only: a page of each
+    list in turn by its reciprocal rank fusion score, in which a page's lexical rank counts by its
+    coverage squared (one common word of a question in other words, "mensen zonder huis", says
+    little about a page; the nearest page in meaning more). The lexical order is never reversed,
+    so what lexical search ranks first stays first among the pages found by words.
+    """
+    coverage = coverage or {}
+    listed = set(lexical)
+
+    def score(key, position=None):
+        value = 0.0
+        if position is not None:
+            value = coverage.get(key, 1.0) ** 2 / (RRF_K + position)
         rank = matches.get(key)
-        if rank is not None:
-            scores[key] += 1.0 / (RRF_K + rank)
-    return sorted(scores, key=lambda key: (key in complete, scores[key]), reverse=True)
+        return value + (1.0 / (RRF_K + rank) if rank is not None else 0.0)
+
+    first = [key for key in lexical if key in complete]
+    by_words = [
+        (score(key, position), key)
+        for position, key in enumerate(lexical, 1)
+        if key not in complete
+    ]
+    by_meaning = sorted(
+        ((score(key), key) for key in dict.fromkeys(joined) if key not in listed),
+        key=lambda item: item[0],
+        reverse=True,
+    )
+    merged, i, j = [], 0, 0
+    while i < len(by_words) or j < len(by_meaning):
+        if j == len(by_meaning) or (i < len(by_words) and by_words[i][0] >= by_meaning[j][0]):
+            merged.append(by_words[i][1])
+            i += 1
+        else:
+            merged.append(by_meaning[j][1])
+            j += 1
+    return first + merged

