@@ -185,6 +185,10 @@ def run_search(engine, params):
     if locale_id is None:
         return empty_results(params, engine)
     plan = query_plan(params.query, language, version)
+    if plan.is_empty and params.query.strip():
+        # Typed, but nothing in it to search for ("???", "ꙮꙮ", an emoji, one letter): that finds
+        # nothing, as any word that is on no page would, rather than every page.
+        return empty_results(params, engine)
     filters = {name: values for name, values in params.filters.items() if values}
     if engine.counts_facets:
         return run_engine_search(engine, params, plan, locale_id, filters, version)

@@ -55,6 +55,15 @@ def test_nonsense_query_finds_nothing(client, practices):
     assert "0 resultaten" in html
 
 
+@pytest.mark.parametrize("query", ["???", "ꙮꙮꙮ ꙮꙮ", "😀", "a"])
+def test_query_with_nothing_to_search_for_finds_nothing_not_everything(client, practices, query):
+    everything = client.get("/api/v1/search").json()["count"]
+    assert everything > 0
+    html = client.get("/zoeken/", {"q": query}).content.decode()
+    assert "0 resultaten" in html
+    assert client.get("/api/v1/search", {"q": query}).json()["count"] == 0
+
+
 def test_bad_input_gives_a_page_not_an_error(client, practices):
     response = client.get("/zoeken/?page=abc&page_size=100000&sort=x&theme=%3Cb%3E")
     assert response.status_code == 200
