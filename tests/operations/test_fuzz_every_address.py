@@ -2,7 +2,9 @@
 registration forms, colleague profiles with their contact and in-company forms, the knowledge-
 question intake, the signed links) gets NUL bytes, invalid UTF-8 and 10,000-character values, in
 its query string and in every field of every form it shows: never a 5xx. A URL pattern added later
-without an example address here fails the coverage test, so nothing new escapes the run."""
+without an example address here fails the coverage test, so nothing new escapes the run. The six
+public forms (`public_forms`) must each be reached by those POSTs and show the rest of what was
+typed again with a message: a form that drops out of the run fails the test."""
 
 # ruff: noqa: F811 -- pytest fixtures imported from tests.colleagues.conftest are used as arguments
 
