@@ -21,6 +21,7 @@ from agenda.models import (
     AgendaIndexPage,
 )
 from practices.models import LearningForm, Municipality, ProfessionalGroup, Theme
+from practices.setup import ensure_moderation
 
 INDEX = {
     "nl": {
@@ -91,7 +92,14 @@ def ensure_agenda_index(home):
         for field, value in INDEX["en"].items():
             setattr(translation, field, value)
         translation.save_revision().publish()
+    ensure_editor_permissions()
     return index
+
+
+def ensure_editor_permissions():
+    """Editors add and change activities as they do practices (Redactie), Hoofdredactie
+    publishes, through the same workflow: page permissions on every agenda (nl and en)."""
+    ensure_moderation(indexes=list(AgendaIndexPage.objects.all()))
 
 
 def ensure_demo_colleagues(home):

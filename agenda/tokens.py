@@ -41,9 +41,15 @@ def read_token(token, action):
     return data["r"]
 
 
+def slug_for(action):
+    """The Dutch word for `action` in a link's path (bevestigen for confirm)."""
+    return next(key for key, value in ACTIONS.items() if value == action)
+
+
 def action_url(registration, action, *, absolute=True):
-    """The link for `action` on the registration's own activity page (in its language)."""
-    slug = next(key for key, value in ACTIONS.items() if value == action)
+    """The link for `action` on the registration's own activity page, in its language: an English
+    page names the action in English (…/registration/confirm/), a Dutch one in Dutch."""
     page = registration.activity
+    word = action if page.locale.language_code == "en" else slug_for(action)
     method = page.full_route_url if absolute else page.route_url
-    return method("token", slug, query="?" + urlencode({"t": make_token(registration, action)}))
+    return method("token", word, query="?" + urlencode({"t": make_token(registration, action)}))

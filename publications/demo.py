@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from practices.setup import ensure_moderation
 from publications.extraction import extracting_inline
 from publications.models import (
     PublicationFile,
@@ -237,7 +238,14 @@ def ensure_index(home):
         for field, value in INDEX["en"].items():
             setattr(translation, field, value)
         translation.save_revision().publish()
+    ensure_editor_permissions()
     return index
+
+
+def ensure_editor_permissions():
+    """Editors add and change publications as they do practices (Redactie), Hoofdredactie
+    publishes, through the same workflow: page permissions on every publication index."""
+    ensure_moderation(indexes=list(PublicationIndexPage.objects.all()))
 
 
 def _document(spec):

@@ -6,6 +6,7 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -27,7 +28,22 @@ from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 REPORT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class AgendaIndexPage(RoutablePageMixin, Page):
+class LocalisedRoutesMixin(RoutablePageMixin):
+    """Sub-addresses in the page's own language: a route `name` may have an English twin named
+    `name-en` (same view, English path); an English page links to the twin. Both paths answer on
+    every page, so a Dutch address typed or sent in an e-mail keeps working."""
+
+    def reverse_subpage(self, name, args=None, kwargs=None):
+        language = self.locale.language_code
+        if language != "nl":
+            try:
+                return super().reverse_subpage(f"{name}-{language}", args=args, kwargs=kwargs)
+            except NoReverseMatch:
+                pass  # no twin (or not for these arguments): the Dutch path
+        return super().reverse_subpage(name, args=args, kwargs=kwargs)
+
+
+class AgendaIndexPage(LocalisedRoutesMixin, Page):
     """The agenda: upcoming activities first, with filters; the past as an archive with reports."""
 
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
@@ -47,21 +63,22 @@ class AgendaIndexPage(RoutablePageMixin, Page):
 
         return serve_listing(self, request, archive=False)
 
-    # Translators: the URL part of the agenda's archive; keep the trailing slash.
     @path("archief/", name="archive")
+    @path("archive/", name="archive-en")
     def archive(self, request):
         from agenda.views.listing import serve_listing
 
         return serve_listing(self, request, archive=True)
 
     @path("kalender/", name="calendar")
+    @path("calendar/", name="calendar-en")
     def calendar(self, request):
         from agenda.views.calendar import serve_feed
 
         return serve_feed(self, request)
 
 
-class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Page):
+class ActivityPage(SearchDocumentMixin, EngineFilterMixin, LocalisedRoutesMixin, Page):
     """One learning activity: a meeting, a course of a few sessions, a webinar, a work visit."""
 
     class Kind(models.TextChoices):
@@ -339,14 +356,15 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
     # --- registration and calendar routes ----------------------------------------------------
 
-    # Translators: the URL part of an activity's registration form; keep the trailing slash.
     @path("aanmelden/", name="register")
+    @path("register/", name="register-en")
     def register(self, request):
         from agenda.views.registration import serve_form
 
         return serve_form(self, request)
 
     @path("aanmelden/verstuurd/", name="registered")
+    @path("register/sent/", name="registered-en")
     def registered(self, request):
         from agenda.views.registration import serve_sent
 
@@ -360,7 +378,16 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, RoutablePageMixin, Pa
 
         return serve_token(self, request, action, request.GET.get("t", ""))
 
+    # The English link names the action in English (confirm, cancel, offer).
+    @re_path(r"^registration/(?P<action>confirm|cancel|offer)/$", name="token-en")
+    def token_action_english(self, request, action):
+        from agenda.tokens import slug_for
+        from agenda.views.registration import serve_token
+
+        return serve_token(self, request, slug_for(action), request.GET.get("t", ""))
+
     @path("kalender/", name="calendar")
+    @path("calendar/", name="calendar-en")
     def calendar(self, request):
         from agenda.views.calendar import serve_activity
 

@@ -72,3 +72,51 @@ def test_dutch_agenda_shows_no_english_pages(client, agenda):
     html = client.get(agenda.url).content.decode()
     assert "Webinar inkopen" in html and "Webinar on purchasing" not in html
     assert "Alleen in het Nederlands" not in html
+
+
+def test_english_agenda_has_its_archive_and_calendar_under_english_paths(client, agenda):
+    make_activity(agenda, "Leerbijeenkomst van vorig jaar", dates=[days_from_now(-300)])
+    english_agenda = english(agenda)
+    html = client.get(english_agenda.url).content.decode()
+    assert f'href="{english_agenda.url}archive/"' in html  # the link a reader follows
+    archive = client.get(english_agenda.url + "archive/")
+    assert archive.status_code == 200
+    assert "Leerbijeenkomst van vorig jaar" in archive.content.decode()
+    assert client.get(english_agenda.url + "calendar/").status_code == 200
+    # The Dutch paths keep working, and the Dutch agenda keeps its Dutch ones.
+    assert client.get(english_agenda.url + "archief/").status_code == 200
+    assert f'href="{agenda.url}archief/"' in client.get(agenda.url).content.decode()
+    assert client.get(agenda.url + "archief/").status_code == 200
+
+
+def test_english_activity_registers_and_confirms_under_english_paths(
+    client, agenda, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from agenda.models import Registration
+
+    activity = make_activity(agenda, "Intervisie voor HRM", dates=[days_from_now(40)])
+    english_agenda = english(agenda)
+    english_activity = activity.copy_for_translation(english_agenda.locale)
+    english_activity.title = "Peer review for HR"
+    english_activity.save_revision().publish()
+    english_activity.refresh_from_db()
+
+    page = client.get(english_activity.url).content.decode()
+    register = english_activity.url + "register/"
+    assert f'href="{register}"' in page
+    assert client.get(english_activity.url + "aanmelden/").status_code == 200  # Dutch path too
+    form = {"name": "Ann Smith", "email": "ann@example.nl", "municipality": "Zwolle"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register, {**form, "organisation": "", "website": ""})
+    assert response.status_code == 302
+    assert response["Location"] == english_activity.url + "register/sent/"
+    assert client.get(response["Location"]).status_code == 200
+    link = next(
+        word for word in mail.outbox[-1].body.split() if "/registration/confirm/?t=" in word
+    )
+    assert link.startswith("http") and english_activity.url in link
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(link.replace("http://testserver", ""))
+    assert Registration.objects.get(email="ann@example.nl").status == Registration.Status.CONFIRMED

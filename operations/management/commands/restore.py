@@ -12,6 +12,12 @@ class Command(BaseCommand):
         parser.add_argument("backup", help="de map van de back-up (var/backups/…)")
         parser.add_argument("--yes", action="store_true", help="niet vragen om bevestiging")
         parser.add_argument("--database-only", action="store_true", help="uploads niet terugzetten")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="parallelle taken van pg_restore (standaard: één per processorkern, hoogstens 4)",
+        )
 
     def handle(self, *args, **options):
         if not options["yes"] and options.get("interactive", True):
@@ -20,7 +26,7 @@ class Command(BaseCommand):
                 raise CommandError("Afgebroken.")
         try:
             manifest, seconds = restore_backup(
-                options["backup"], media=not options["database_only"]
+                options["backup"], media=not options["database_only"], jobs=options["jobs"]
             )
         except (BackupError, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
