@@ -20,7 +20,7 @@ def module_index(module_db):
 
 
 @pytest.fixture
-def index(module_index):
+def index(module_index, db):
     return reloaded(module_index)
 
 

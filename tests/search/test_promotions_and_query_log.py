@@ -30,7 +30,7 @@ def module_practices(module_db):
 
 
 @pytest.fixture
-def practices(module_practices):
+def practices(module_practices, db):
     return reloaded(module_practices)
 
 
