@@ -115,6 +115,7 @@ class CrawlReport:
     left_at_limit: int = 0  # addresses still queued when `limit` stopped the crawl
     seconds: float = 0.0
     axe: dict = field(default_factory=dict)  # url -> list of violation descriptions
+    axe_signatures: set = field(default_factory=set)  # the page types axe-core has checked
 
     @property
     def failures(self):
@@ -476,13 +477,15 @@ def crawl(
             frontier.seen.add(visit.url)
             check_page(page, visit.url, visit, frontier, expected_status=404)
             report.visits[visit.url] = visit
+            if axe:
+                run_axe(page, visit, report)
         while (url := frontier.pop()) is not None:
             visit = Visit(url=url, found_on=frontier.found_on.get(url, ""))
             if is_file(urlsplit(url).path) or not check_page(page, url, visit, frontier):
                 check_file(context, url, visit, frontier)
             report.visits[url] = visit
-        if axe:
-            run_axe(page, report)
+            if axe:
+                run_axe(page, visit, report)
     finally:
         context.close()
     report.external_links = frontier.external_links
@@ -492,22 +495,24 @@ def crawl(
     return report
 
 
-def run_axe(page, report):
-    """axe-core on the first address of each page type (the accessibility engineer's harness)."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+def run_axe(page, visit, report):
+    """axe-core on the first address of each page type (the accessibility engineer's harness), in
+    the tab that has just loaded it: the page as the crawl checked it, without loading it again."""
+    if visit.kind != "page" or not visit.signature:
+        return
+    if visit.signature in report.axe_signatures:
+        return
+    report.axe_signatures.add(visit.signature)
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
     from tests.browser.axe import wcag_violations
 
-    chosen = {}
-    for visit in report.visits.values():
-        if visit.kind == "page" and visit.signature and visit.signature not in chosen:
-            chosen[visit.signature] = visit.url
-    for url in chosen.values():
-        page.goto(url, wait_until="load")
-        report.axe[url] = [
-            f"{v['id']} ({v['impact']}): {v['help']} at "
-            + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
-            for v in wcag_violations(page)
-        ]
+    report.axe[visit.url] = [
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:5])
+        for v in wcag_violations(page)
+    ]
 
 
 def main(argv=None):

@@ -151,8 +151,10 @@ def pytest_runtest_setup(item):
 
 # The order of the files over the xdist workers, and the time per worker (tests/schedule.py).
 from tests.schedule import (  # noqa: E402, F401
+    pytest_collection_finish,
     pytest_collection_modifyitems,
     pytest_configure,
+    pytest_runtest_makereport,
     pytest_sessionfinish,
     pytest_xdist_make_scheduler,
 )

@@ -5,7 +5,10 @@ search and re-reads its references: a practice made as an editor makes it (add, 
 publish) is indexed four times and its references read ten. Inside `each_task_once()` the tasks
 are collected instead, and at the end run in the order they were queued, the index updates only
 once per object. Both read the object as it is in the database when they run, so the index and
-the reference index end up exactly as after the immediate runs.
+the reference index end up exactly as after the immediate runs. They run inside the practices'
+`bulk_indexing()` (as an import's catch-up does): each page's search document is built once for its
+title and body, and the municipalities' names are read once, not once per municipality of a page
+(a practice linked to 340 municipalities took some 2,000 queries to index).
 """
 
 import contextlib
@@ -33,8 +36,11 @@ def each_task_once():
     with override_settings(TASKS=COLLECTING):
         yield
         queued = list(default_task_backend.results)
-    for result in last_of_each_index_update(queued):
-        result.task.call(*result.args, **result.kwargs)
+    from practices.search import bulk_indexing
+
+    with bulk_indexing():
+        for result in last_of_each_index_update(queued):
+            result.task.call(*result.args, **result.kwargs)
 
 
 def last_of_each_index_update(results):

@@ -17,7 +17,9 @@ from django.db import connection
 from tests.template_db import ContentTemplate
 
 
-def content_fixture(name, build, scope="module"):
+def content_fixture(name, build, scope="module", sources=()):
+    """`sources`: files besides the builder's own that the content depends on (test helpers; our
+    apps' code is always part of the template's key)."""
     source_file = inspect.getsourcefile(build)
 
     @pytest.fixture(scope=scope)
@@ -25,7 +27,7 @@ def content_fixture(name, build, scope="module"):
         db_name = str(connection.settings_dict["NAME"])
         if "test" not in db_name and "memory" not in db_name:
             pytest.fail(f"refusing to fill and empty {db_name}: not a test database")
-        template = ContentTemplate(name, build, source_file)
+        template = ContentTemplate(name, build, source_file, sources)
         # Unblocked for as long as the content is there: a live server's thread serves it.
         with django_db_blocker.unblock():
             template.enter()

@@ -11,7 +11,10 @@ long finished. So here:
 - the live-site packages (`WHOLE`) stay together on one worker: each starts one server with its
   content and one Chromium for all its tests.
 
-At the end the summary says per worker how many tests it ran, their time, and its CPU time.
+At the end the summary says per worker how many tests it ran, their time, and its CPU time, and
+which groups cost the most CPU time (each test's CPU time on its worker: the worker process and the
+processes it started and has waited for, such as Chromium or the search engine, counted when they
+end).
 """
 
 import resource
@@ -97,6 +100,26 @@ def cpu_seconds(with_children=True):
     return sum(usage.ru_utime + usage.ru_stime for usage in used)
 
 
+_cpu_mark = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_finish(session):
+    if hasattr(session.config, "workerinput"):
+        _cpu_mark[:] = [cpu_seconds()]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On an xdist worker: the CPU time since the last report goes with this one (`Timings`)."""
+    report = yield
+    if hasattr(item.config, "workerinput") and _cpu_mark:
+        now = cpu_seconds()
+        report.cpu_seconds = round(now - _cpu_mark[0], 3)
+        _cpu_mark[0] = now
+    return report
+
+
 class Timings:
     """On the controlling process: each test's time (setup, call and teardown), per worker too;
     remembered for the next run's order, and summed up at the end."""
@@ -107,6 +130,9 @@ class Timings:
         self.worker_seconds = {}
         self.worker_tests = {}
         self.worker_cpu = {}
+        self.worker_ended = {}
+        self.group_cpu = {}
+        self.group_seconds = {}
         self.started = time.monotonic()
 
     def pytest_runtest_logreport(self, report):
@@ -114,11 +140,17 @@ class Timings:
         worker = node.gateway.id if node is not None else "main"
         self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
         self.worker_seconds[worker] = self.worker_seconds.get(worker, 0.0) + report.duration
+        group = group_of(report.nodeid)
+        self.group_seconds[group] = self.group_seconds.get(group, 0.0) + report.duration
+        cpu = getattr(report, "cpu_seconds", None)
+        if cpu is not None:
+            self.group_cpu[group] = self.group_cpu.get(group, 0.0) + cpu
         if report.when == "call" or (report.when == "setup" and not report.passed):
             self.worker_tests[worker] = self.worker_tests.get(worker, 0) + 1
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node, error):
+        self.worker_ended[node.gateway.id] = time.monotonic() - self.started
         output = getattr(node, "workeroutput", None) or {}
         if "cpu_seconds" in output:
             self.worker_cpu[node.gateway.id] = output["cpu_seconds"]
@@ -141,6 +173,18 @@ class Timings:
                 f"{worker}: {self.worker_tests.get(worker, 0)} tests,"
                 f" {self.worker_seconds[worker]:.0f} s in tests"
                 + (f", {cpu:.0f} CPU-s" if cpu is not None else "")
+                + (
+                    f", done at {self.worker_ended[worker]:.0f} s"
+                    if worker in self.worker_ended
+                    else ""
+                )
+            )
+        costly = sorted(self.group_cpu, key=self.group_cpu.get, reverse=True)[:15]
+        if costly:
+            write("most CPU time:")
+        for group in costly:
+            write(
+                f"  {self.group_cpu[group]:6.1f} CPU-s {self.group_seconds[group]:6.1f} s  {group}"
             )
         total = sum(self.worker_cpu.values()) + cpu_seconds(with_children=False)
         write(

@@ -234,8 +234,9 @@ class ContentTemplate:
     built each time and the session's start restored after, as tests/database.py does.
     """
 
-    def __init__(self, name, build, source_file):
+    def __init__(self, name, build, source_file, sources=()):
         self.name, self.build, self.source_file = name, build, source_file
+        self.sources = tuple(str(path) for path in sources)
         self.base = None
 
     def enter(self):
@@ -248,7 +249,7 @@ class ContentTemplate:
         if self.base is None:
             self.build()
         else:
-            key = f"{migrations_key()}-{sources_key(self.source_file)}"
+            key = f"{migrations_key()}-{sources_key(self.source_file, *self.sources)}"
             with locked(f"content-{connection.vendor}-{self.name}-{key}"):
                 if connection.vendor == "sqlite":
                     self.enter_sqlite(key)

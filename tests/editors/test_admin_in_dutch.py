@@ -10,6 +10,7 @@ from django.urls import reverse
 from practices.models import Municipality, PracticePage, Theme
 from practices.setup import ensure_practices_setup
 from search.models import Synonym
+from tests.database import reloaded
 from tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +20,17 @@ EXTERNAL = re.compile(
     r'<(?:img|script|iframe|source|link)\b[^>]*\b(?:src|srcset|href)="(?:https?:)?//(?!testserver)([^/"]+)',
     re.I,
 )
+
+
+@pytest.fixture(scope="module")
+def module_index(module_db):
+    """The practice index, terms, groups and workflow as `setup_site` makes them: once."""
+    return ensure_practices_setup()
+
+
+@pytest.fixture
+def index(module_index, db):
+    return reloaded(module_index)
 
 
 @pytest.fixture
@@ -32,9 +44,8 @@ def test_the_login_page_is_in_dutch(client):
     assert ">Password<" not in html and "Password<span" not in html
 
 
-def test_no_admin_page_asks_a_third_party_host(client, superuser):
+def test_no_admin_page_asks_a_third_party_host(client, superuser, index):
     client.force_login(superuser)
-    index = ensure_practices_setup()
     for url in (
         reverse("wagtailadmin_home"),
         reverse("wagtailadmin_explore", args=[index.id]),
@@ -46,8 +57,7 @@ def test_no_admin_page_asks_a_third_party_host(client, superuser):
         assert "gravatar" not in html.lower(), url
 
 
-def test_dates_in_the_practice_form_are_written_the_dutch_way(client, superuser):
-    index = ensure_practices_setup()
+def test_dates_in_the_practice_form_are_written_the_dutch_way(client, superuser, index):
     theme = Theme.objects.get(slug="wmo", locale__language_code="nl")
     page = make_practice(
         index,
@@ -64,8 +74,7 @@ def test_dates_in_the_practice_form_are_written_the_dutch_way(client, superuser)
     assert 'value="2025-10-01"' not in html
 
 
-def test_the_story_rule_is_said_before_saving(client, superuser):
-    index = ensure_practices_setup()
+def test_the_story_rule_is_said_before_saving(client, superuser, index):
     client.force_login(superuser)
     url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.id])
     html = client.get(url).content.decode()
@@ -87,13 +96,12 @@ def test_a_synonym_needs_at_least_two_words(client, superuser):
     assert Synonym.objects.count() == before + 1
 
 
-def test_approving_in_the_editor_says_the_page_is_approved_and_published(client):
+def test_approving_in_the_editor_says_the_page_is_approved_and_published(client, index):
     from django.contrib.auth.models import Group
 
     from practices.setup import CHIEF_EDITORS, EDITORS
     from tests.practices.admin_forms import practice_form_data
 
-    index = ensure_practices_setup()
     users = {}
     for group in (EDITORS, CHIEF_EDITORS):
         users[group] = get_user_model().objects.create_user(group, f"{group}@example.org", "pw")
@@ -122,9 +130,8 @@ def test_approving_in_the_editor_says_the_page_is_approved_and_published(client)
     assert "is goedgekeurd en gepubliceerd" in html
 
 
-def test_listing_counts_read_as_dutch(client, superuser):
+def test_listing_counts_read_as_dutch(client, superuser, index):
     client.force_login(superuser)
-    index = ensure_practices_setup()
     html = client.get(
         reverse("wagtailadmin_explore", args=[index.get_parent().id])
     ).content.decode()

@@ -8,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Locale, PageViewRestriction
 
+from home.site_structure import ensure_site_structure
 from practices.setup import CHIEF_EDITORS, EDITORS, ensure_practices_setup
+from tests.database import reloaded
 from tests.factories import MunicipalityFactory, ThemeFactory, make_practice, make_user
 
 ROLES = ["anonymous", "submitter", "editor", "chief_editor"]
@@ -24,9 +26,10 @@ PUBLIC_WORD = "Kolibriepraktijk"  # the control: public content that must be fou
 HIDDEN_SUMMARY = "Een verborgen ooievaarsverhaal over intervisie."
 
 
-@pytest.fixture
-def content(home_page):
-    index = ensure_practices_setup(home_page)
+@pytest.fixture(scope="module")
+def module_content(module_db):
+    """The public, draft, private, changed and untranslated practices: made once for the module."""
+    index = ensure_practices_setup(ensure_site_structure())
     theme = ThemeFactory()
     municipality = MunicipalityFactory()
     common = {"municipality": municipality, "themes": [theme]}
@@ -67,6 +70,11 @@ def content(home_page):
         "theme": theme,
         "municipality": municipality,
     }
+
+
+@pytest.fixture
+def content(module_content, db):
+    return reloaded(module_content)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ the same: page tree, revisions, search results, downloads byte for byte, and cou
 Runs on SQLite and on PostgreSQL (pg_dump/pg_restore; CI's database)."""
 
 import hashlib
-import io
+import shutil
 
 import pytest
 from django.core.management import call_command
@@ -21,6 +21,7 @@ from practices.models import PracticePage
 from publications.models import PublicationPage
 from search.service import search
 from search.types import SearchParams
+from tests.demo import build_site, content_fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,10 +57,17 @@ def site_state():
     }
 
 
+# The demo site as `make run` builds it, copied in from the content template the crawl and the
+# contract test use (tests/demo.py) instead of built again: for this one test, as it empties the
+# database and the uploads folder.
+site_content = content_fixture("site", build_site, scope="function")
+
+
 @pytest.fixture
-def demo_site(settings, tmp_path):
+def demo_site(site_content, settings, tmp_path):
+    # The uploads the content refers to, in a folder of the test's own that the drill may empty.
+    shutil.copytree(settings.MEDIA_ROOT, tmp_path / "media")
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("setup_site", "--no-admin", stdout=io.StringIO())
     practice = PracticePage.objects.live().filter(locale__language_code="nl").first()
     Contribution.objects.create(
         page=practice,

@@ -15,8 +15,14 @@ def load():
     call_command("load_demo_content", stdout=io.StringIO())
 
 
-def test_demo_content_loads_twice_without_change():
+@pytest.fixture(scope="module", autouse=True)
+def loaded_once(module_db):
+    """The demo content as the first `load_demo_content` leaves it, loaded once for the module;
+    each test loads again where it checks what a second load does."""
     load()
+
+
+def test_demo_content_loads_twice_without_change():
     pages, revisions = Page.objects.count(), Revision.objects.count()
     load()
     assert Page.objects.count() == pages
@@ -25,7 +31,6 @@ def test_demo_content_loads_twice_without_change():
 
 
 def test_demo_content_spreads_over_provinces_and_languages():
-    load()
     dutch = PracticePage.objects.live().filter(locale__language_code="nl")
     assert dutch.count() >= 24
     assert PracticePage.objects.live().filter(locale__language_code="en").count() >= 4
@@ -36,7 +41,6 @@ def test_demo_content_spreads_over_provinces_and_languages():
 
 
 def test_demo_has_a_2016_case_from_a_municipality_that_has_since_merged():
-    load()
     page = PracticePage.objects.get(external_id="demo-bedum-een-loket", locale__language_code="nl")
     assert page.practice_date.year == 2016
     assert not page.municipality.is_current
@@ -44,7 +48,6 @@ def test_demo_has_a_2016_case_from_a_municipality_that_has_since_merged():
 
 
 def test_demo_does_not_overwrite_an_editors_change():
-    load()
     page = PracticePage.objects.get(external_id="demo-gouda-rollenspel-jeugd")
     page.summary = "Door de redactie herschreven."
     page.save_revision().publish()

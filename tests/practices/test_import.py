@@ -10,13 +10,20 @@ from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticePage, Theme
 from practices.setup import ensure_practices_setup
+from tests.database import reloaded
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
+@pytest.fixture(scope="module")
+def module_index(module_db):
+    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
     return ensure_practices_setup()
+
+
+@pytest.fixture
+def index(module_index, db):
+    return reloaded(module_index)
 
 
 def row(number, **overrides):

@@ -23,6 +23,7 @@ from practices.models import PracticePage
 from practices.setup import ensure_practices_setup
 from search.analysis import analyse
 from search.documents import SearchDocument
+from tests.database import reloaded
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +134,15 @@ def history(page):
     )
 
 
-@pytest.fixture
-def index():
+@pytest.fixture(scope="module")
+def module_index(module_db):
+    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
     return ensure_practices_setup()
+
+
+@pytest.fixture
+def index(module_index, db):
+    return reloaded(module_index)
 
 
 @pytest.fixture

@@ -7,14 +7,21 @@ from django.urls import reverse
 
 from practices.models import Municipality, PracticePage, Theme
 from practices.setup import CHIEF_EDITORS, EDITORS, ensure_practices_setup
+from tests.database import reloaded
 from tests.practices.admin_forms import practice_form_data
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def index():
+@pytest.fixture(scope="module")
+def module_index(module_db):
+    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
     return ensure_practices_setup()
+
+
+@pytest.fixture
+def index(module_index, db):
+    return reloaded(module_index)
 
 
 def member_of(group_name, username):

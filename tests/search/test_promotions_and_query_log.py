@@ -7,13 +7,15 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 from practices.models import Municipality, Theme
 from practices.setup import ensure_practices_setup
 from search.models import QueryOutcome
+from tests.database import reloaded
 from tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def practices():
+@pytest.fixture(scope="module")
+def module_practices(module_db):
+    """Three practices on intervisie and a quiet one, made once for the module."""
     index = ensure_practices_setup()
     theme = Theme.objects.get(slug="collegiaal-leren", locale__language_code="nl")
     place = Municipality.objects.get(cbs_code="GM0150")
@@ -25,6 +27,11 @@ def practices():
         index, "Leren op de werkvloer", municipality=place, themes=[theme], summary="Meelopen."
     )
     return made, quiet
+
+
+@pytest.fixture
+def practices(module_practices, db):
+    return reloaded(module_practices)
 
 
 def promote(query, page):

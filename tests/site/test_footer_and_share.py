@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from contributions.setup import ensure_contributions
 from home.information_pages import ensure_information_pages
 from home.models import InformationPage
+from home.site_structure import ensure_site_structure
 from practices.models import Municipality, Theme
 from tests.factories import PracticeIndexPageFactory, make_practice
 
@@ -29,11 +30,28 @@ FOOTER_EN = {
 }
 
 
-@pytest.fixture
-def site(home_page):
+@pytest.fixture(scope="module")
+def module_site(module_db):
+    """The share form and the information pages, made once for the module."""
+    home = ensure_site_structure()
     ensure_contributions()
-    ensure_information_pages(home_page)
+    ensure_information_pages(home)
+    return home
+
+
+@pytest.fixture
+def site(module_site, home_page):
     return home_page
+
+
+# First: before the module's information pages exist (`module_site`).
+def test_setup_site_twice_creates_each_information_page_once_per_language(db):
+    for _ in range(2):
+        call_command("setup_site", "--no-demo", "--no-admin", stdout=io.StringIO())
+    pages = InformationPage.objects.all()
+    assert pages.count() == 8
+    assert sorted(p.locale.language_code for p in pages) == ["en"] * 4 + ["nl"] * 4
+    assert all(p.live for p in pages)
 
 
 def footer(html):
@@ -132,15 +150,6 @@ def test_an_editor_can_hide_a_page_from_the_footer(client, site):
     html = footer(client.get("/").content.decode())
     assert 'href="/colofon/"' not in html
     assert 'href="/contact/"' in html
-
-
-def test_setup_site_twice_creates_each_information_page_once_per_language(db):
-    for _ in range(2):
-        call_command("setup_site", "--no-demo", "--no-admin", stdout=io.StringIO())
-    pages = InformationPage.objects.all()
-    assert pages.count() == 8
-    assert sorted(p.locale.language_code for p in pages) == ["en"] * 4 + ["nl"] * 4
-    assert all(p.live for p in pages)
 
 
 def test_setup_finds_its_pages_again_after_an_editor_renamed_them(site):

