@@ -109,6 +109,12 @@ def kept_rows(page, relation, key):
 
 def apply_plan(page, plan, tags, link_keys):
     """Set the page's fields and inline rows (in memory) to what the row says."""
+    set_fields(page, plan)
+    for name, rows in inline_rows(page, plan, tags, link_keys).items():
+        setattr(page, name, rows)
+
+
+def set_fields(page, plan):
     for name, value in plan.fields.items():
         setattr(page, name, value)
     for name in SECTION_FIELDS:
@@ -117,6 +123,12 @@ def apply_plan(page, plan, tags, link_keys):
         {"type": "question", "value": question} for question in plan.reflection_questions
     ]
     page.external_id = plan.external_id
+
+
+def inline_rows(page, plan, tags, link_keys):
+    """The page's inline rows as the row says, by relation: the ones it has of what did not change,
+    new ones for the rest."""
+    rows = {}
     source_keys = link_keys.for_plan(plan)
     for name, (model, attr, relation) in TERM_MODELS.items():
         link_model = PracticePage._meta.get_field(relation).related_model
@@ -131,7 +143,7 @@ def apply_plan(page, plan, tags, link_keys):
             link.sort_order = sort_order
             plan.link_keys[(model, term.translation_key)] = link.translation_key
             links.append(link)
-        setattr(page, relation, links)
+        rows[relation] = links
     kept = kept_rows(page, "involved_municipalities", "municipality_id")
     involved = []
     for sort_order, municipality in enumerate(plan.involved):
@@ -140,16 +152,24 @@ def apply_plan(page, plan, tags, link_keys):
         )
         item.sort_order = sort_order
         involved.append(item)
-    page.involved_municipalities = involved
+    rows["involved_municipalities"] = involved
     kept = kept_rows(page, "tagged_items", "tag_id")
-    page.tagged_items = [
+    rows["tagged_items"] = [
         kept.pop(tags[tag.lower()].pk, None) or PracticeTag(tag=tags[tag.lower()])
         for tag in plan.tags
     ]
+    return rows
 
 
 def new_page(plan, tags, link_keys, *, slugs, user):
     """An unsaved page for the plan, as the admin's create view would have it before `add_child`."""
+    page = page_without_rows(plan, slugs=slugs, user=user)
+    for name, rows in inline_rows(page, plan, tags, link_keys).items():
+        setattr(page, name, rows)
+    return page
+
+
+def page_without_rows(plan, *, slugs, user):
     page = PracticePage(
         slug=slug_for(plan.fields["title"], slugs, fallback="praktijkvoorbeeld", length=80),
         locale=plan.locale,
@@ -157,7 +177,7 @@ def new_page(plan, tags, link_keys, *, slugs, user):
         owner=user,
         live=False,  # made live by publishing its revision, if asked
     )
-    apply_plan(page, plan, tags, link_keys)
+    set_fields(page, plan)
     return page
 
 
@@ -176,24 +196,26 @@ class ChildSlugs:
 
 def create_page(plan, tags, link_keys, *, slugs, publish, user):
     """Create the page the ordinary way: add it to the tree, save a revision, publish it if asked."""
-    page = new_page(plan, tags, link_keys, slugs=slugs[plan.parent], user=user)
-    rows = {name: list(getattr(page, name).all()) for name in child_relation_names()}
+    page = page_without_rows(plan, slugs=slugs[plan.parent], user=user)
+    rows = inline_rows(page, plan, tags, link_keys)
     plan.parent.add_child(instance=page)
-    # Saving wrote the inline rows and made modelcluster forget them (it reads them back from the
-    # database next time); give them back, now saved, so the revision is made from memory.
-    for name, objects in rows.items():
+    # The inline rows are written one insert per relation rather than one per row (which is what
+    # `add_child` would do with them, after asking the database which rows the new page has), then
+    # given to the page in memory, as saved rows, so `save_revision` serialises them from there.
+    for relation in get_all_child_relations(PracticePage):
+        name = relation.get_accessor_name()
+        objects = rows.get(name, [])
+        for item in objects:
+            setattr(item, relation.field.name, page)
+        relation.related_model.objects.bulk_create(objects)
         setattr(page, name, objects)
     # clean=False: the whole file was validated before anything was written (validate.py), and
     # `add_child` has already checked the slug; a second full_clean per page only repeats that.
     revision = page.save_revision(user=user, log_action=True, clean=False)
     if publish:
-        with fresh_revisions():
+        with fresh_revisions(rows_saved=True):
             revision.publish(user=user)
     return page
-
-
-def child_relation_names():
-    return [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
 
 
 def existing_pages(plans):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from modelcluster.models import get_all_child_relations
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -24,12 +25,13 @@ from search.filter_fields import ENGINE_FILTER_FIELDS, EngineFilterMixin
 
 SECTION_FIELDS = ("situation", "approach", "results", "lessons")
 
-# True while revisions just saved are published: see `fresh_revisions`.
-_fresh_revisions = ContextVar("practices_fresh_revisions", default=False)
+# Set while revisions just saved are published: see `fresh_revisions`.
+_fresh_revisions = ContextVar("practices_fresh_revisions", default=None)
+ROWS_SAVED = "rows saved"
 
 
 @contextmanager
-def fresh_revisions():
+def fresh_revisions(rows_saved=False):
     """Publish revisions the importer saved a moment ago without checking them all over again.
 
     Publishing turns the revision back into a page (`Revision.as_object`), and modelcluster then
@@ -40,8 +42,13 @@ def fresh_revisions():
     (validate.py, the same rules as `clean` and the field limits) and terms it has just looked
     up, can fail neither; the importer publishes those inside this block. Everything else
     (the admin, restoring or re-publishing an older revision) is checked as always.
+
+    `rows_saved`: the revision's inline rows are the very rows in the database (a page just added
+    with them, and its first revision made from them). The published page then leaves them out,
+    so saving it does not read back and rewrite every row it would write unchanged (modelcluster
+    saves each row on its own, with a query per relation to find the ones to delete).
     """
-    token = _fresh_revisions.set(True)
+    token = _fresh_revisions.set(ROWS_SAVED if rows_saved else "checked")
     try:
         yield
     finally:
@@ -229,8 +236,12 @@ class PracticePage(SearchDocumentMixin, EngineFilterMixin, Page):
 
     @classmethod
     def from_serializable_data(cls, data, check_fks=True, strict_fks=False):
-        if _fresh_revisions.get():
+        fresh = _fresh_revisions.get()
+        if fresh:
             check_fks = False
+        if fresh == ROWS_SAVED:
+            relations = {relation.get_accessor_name() for relation in get_all_child_relations(cls)}
+            data = {key: value for key, value in data.items() if key not in relations}
         return super().from_serializable_data(data, check_fks=check_fks, strict_fks=strict_fks)
 
     def full_clean(self, *args, **kwargs):

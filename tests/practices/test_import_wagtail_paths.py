@@ -189,6 +189,18 @@ def test_imported_practice_revision_holds_what_wagtail_stores(compared):
     assert restored.external_id == "full-1"
 
 
+def test_republishing_an_imported_revision_keeps_each_term_once(compared):
+    """The import writes a new practice's rows itself; its revision must name those very rows, or
+    publishing it again from the admin would add a second copy of every theme and place."""
+    imported, _signals = compared["imported"]
+    before = canonical_for(imported)
+    rows = imported.practice_themes.count() + imported.involved_municipalities.count()
+    imported.latest_revision.publish()
+    again = PracticePage.objects.get(pk=imported.pk)
+    assert again.practice_themes.count() + again.involved_municipalities.count() == rows
+    assert canonical_for(again) == before
+
+
 def test_imported_practice_is_in_the_reference_index_like_one_made_through_wagtail(compared):
     (imported, _), (ordinary, _) = compared["imported"], compared["ordinary"]
     rows = reference_rows(imported)
