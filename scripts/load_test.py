@@ -13,6 +13,7 @@ Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 30
 """
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -139,7 +140,13 @@ def main():
                 started = time.process_time()
                 result = run_load(server.port, scenarios[name], users=users, seconds=args.seconds)
                 client_cpu = time.process_time() - started
-                log(result.summary(f"{name:<10} "))
+                # The client shares the machine: its CPU per second of the run is what the
+                # server could not have; the load average says what else was running.
+                log(
+                    result.summary(f"{name:<10} ")
+                    + f"  client CPU {client_cpu / result.duration:.2f} s/s"
+                    + f"  load {os.getloadavg()[0]:.1f}"
+                )
                 results.append((name, result))
                 ok = [s for s in result.samples if 200 <= s.status < 400]
                 row[name] = {
