@@ -347,7 +347,7 @@ class Command(BaseCommand):
         """One database grown to each size in turn; a table row per size."""
         header = (
             "| practices | imported now | import s (wall) | import CPU-s | per CPU-s "
-            "| CPU-s for the whole bank | peak memory MiB | load average |"
+            "| import CPU-s in this run so far | peak memory MiB | load average |"
         )
         rows, total_cpu = [], 0.0
         for size in sizes:
@@ -356,10 +356,13 @@ class Command(BaseCommand):
             total_cpu += cpu
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             per_cpu = f"{added / cpu:.1f}" if cpu else "–"
-            row = (
-                f"| {size:,} | {added:,} | {elapsed:.0f} | {cpu:.0f} | {per_cpu} "
-                f"| {total_cpu:.0f} | {peak:.0f} | {load} |"
-            )
+            if not added:
+                row = f"| {size:,} | 0 (already there) | – | – | – | {total_cpu:.0f} | – | {load} |"
+            else:
+                row = (
+                    f"| {size:,} | {added:,} | {elapsed:.0f} | {cpu:.0f} | {per_cpu} "
+                    f"| {total_cpu:.0f} | {peak:.0f} | {load} |"
+                )
             rows.append(row)
             self.stdout.write(row)
             self.stdout.flush()
