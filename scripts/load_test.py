@@ -133,6 +133,7 @@ def main():
         # /healthz answered, but the other workers may still be importing: let them finish.
         time.sleep(2)
         warm_up(server.port, paths, args.workers * args.threads, args.warmup)
+        first_workers = server.worker_pids()
         results = []
         for users in [int(u) for u in args.users.split(",")]:
             row = {"users": users}
@@ -159,6 +160,9 @@ def main():
                     hot = [s for s in result.samples if s.path in (hot_practice, "/")]
                     row[name]["hot_p95"] = result.percentile(0.95, hot) * 1000 if hot else 0
             table.append(row)
+        # A restarted worker (max_requests) starts with an empty page cache: say so.
+        restarted = len(server.worker_pids() - first_workers)
+        log(f"gunicorn workers restarted during the runs: {restarted}")
         name, last = results[-1] if results else ("", None)
         if last is not None:
             by_kind = {}
