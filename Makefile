@@ -67,18 +67,23 @@ messages: install-test
 # a re-import with CHANGED=… practices changed, and the embeddings of EMBED=… practices (timed apart:
 # a background task makes them after an import). The last line is a row for the README table.
 # Background tasks (search and reference index) run inline, so both timings include all their work.
+# SIZES=1000,10000,50000 grows one database to each size in turn (importing only the difference)
+# and prints a table row per size instead.
 BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-import.sqlite3
 bench-import: install-test
 	$(if $(filter sqlite:///%,$(BENCH_DATABASE_URL)),rm -f $(patsubst sqlite:///%,%,$(BENCH_DATABASE_URL)))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=immediate $(PY) manage.py bench_import --count $${COUNT:-10000} $${PLAIN:+--plain $$PLAIN} $${CHANGED:+--changed $$CHANGED} $${EMBED:+--embed $$EMBED}
+	DATABASE_URL=$(BENCH_DATABASE_URL) TASKS_BACKEND=immediate $(PY) manage.py bench_import --count $${COUNT:-10000} $${PLAIN:+--plain $$PLAIN} $${CHANGED:+--changed $$CHANGED} $${EMBED:+--embed $$EMBED} $${SIZES:+--sizes $$SIZES}
 
 # Search speed: faceted search API against a plain Wagtail search listing, on N generated practices
 # (BENCH_SEARCH_DATABASE_URL=postgres://… for PostgreSQL; the database is reused between runs).
+# SIZES=1000,10000,50000: cost curves, one table row per size, growing the database in turn
+# (importing only the difference): import time, search p50/p95 on the database and on the engine
+# path (an osmem-server process started for the run), facet index build time and memory.
 BENCH_SEARCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-search.sqlite3
 bench-search: install-test
 	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) $(PY) manage.py migrate --noinput -v0
-	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) TASKS_BACKEND=database $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300}
+	DATABASE_URL=$(BENCH_SEARCH_DATABASE_URL) TASKS_BACKEND=database $(PY) manage.py bench_search --count $${COUNT:-10000} --queries $${QUERIES:-300} $${SIZES:+--sizes $$SIZES}
 
 # Search quality: recall@5 and MRR of the evaluation set (tests/search/evaluation/) on the database
 # (SQLite, or PostgreSQL with DATABASE_URL) and on the engine; Django's log lines are left out.

@@ -9,6 +9,12 @@ on many pages, so any change drops every page; the old copies simply expire.
 Never cached (and marked `private, no-cache`): anything for a visitor with a session (editors,
 previews), pages that hand out a CSRF token or set a cookie, the admin, documents (which may sit
 in a restricted collection), and anything that is not a plain 200 answer.
+
+The server keeps its copy PAGE_CACHE_SERVER_SECONDS: the key changes with the content, so keeping
+it longer than shared caches may (PAGE_CACHE_SECONDS) never shows an old version; pages that change
+with the clock (the agenda) are kept only PAGE_CACHE_SECONDS (`keep_briefly`). An answer the view
+keeps from shared caches but that is the same for every visitor (a search with a query, which is
+counted) is kept by the server alone (`server_copy_only`), and the count is made on every hit.
 """
 
 from django.conf import settings
@@ -25,6 +31,7 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+from django.utils.module_loading import import_string
 
 from changes.version import current_version
 
@@ -63,10 +70,10 @@ def is_personal(request, response):
     return user is not None and user.is_authenticated
 
 
-def is_cacheable(response):
+def is_cacheable(response, decided_by_view=False):
     if response.status_code != 200 or response.streaming:
         return False
-    if response.has_header("Cache-Control"):
+    if response.has_header("Cache-Control") and not decided_by_view:
         return False  # the view decided (robots.txt, the health checks, the admin)
     content_type = response.get("Content-Type", "").split(";")[0].strip()
     return content_type in CACHED_TYPES
@@ -104,6 +111,36 @@ def language_of(request):
     return translation.get_language_from_request(request, check_path=patterns_used)
 
 
+def keep_briefly(response):
+    """This answer changes with the clock, not only with the content: the server keeps it no
+    longer than shared caches do (PAGE_CACHE_SECONDS)."""
+    response.page_cache_seconds = settings.PAGE_CACHE_SECONDS
+    return response
+
+
+def server_copy_only(response, on_hit=None):
+    """Keep this answer (which the view marked private for browsers and shared caches) in the
+    server's page cache all the same, and on each answer from that copy call `on_hit`: (dotted
+    path of a function, its arguments), e.g. counting the search the page shows."""
+    response.page_cache_server_only = True
+    response.page_cache_on_hit = on_hit
+    return response
+
+
+def server_seconds(response):
+    return getattr(response, "page_cache_seconds", None) or settings.PAGE_CACHE_SERVER_SECONDS
+
+
+def answered_from_copy(cached):
+    on_hit = getattr(cached, "page_cache_on_hit", None)
+    if on_hit:
+        function, arguments = on_hit
+        try:
+            import_string(function)(*arguments)
+        except (OperationalError, InterfaceError):
+            pass  # the database is down: the page is still served, the count is lost
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -118,6 +155,7 @@ class PublicPageCacheMiddleware:
                 key = get_cache_key(request, prefix, "GET", cache=cache)
             cached = cache.get(key) if key else None
             if cached is not None:
+                answered_from_copy(cached)
                 cached["X-Page-Cache"] = "hit"
                 return get_conditional_response(request, etag=cached["ETag"], response=cached)
 
@@ -125,6 +163,11 @@ class PublicPageCacheMiddleware:
 
         if is_personal(request, response):
             keep_private(response)
+            return response
+        if getattr(response, "page_cache_server_only", False):
+            if server_side and is_cacheable(response, decided_by_view=True):
+                set_response_etag(response)
+                store(request, response, prefix)
             return response
         if not public or not is_cacheable(response):
             return response
@@ -138,10 +181,15 @@ class PublicPageCacheMiddleware:
         # The page differs for a logged-in editor (userbar): shared caches must tell them apart.
         patch_vary_headers(response, ("Cookie",))
         if server_side:
-            key = learn_cache_key(request, response, settings.PAGE_CACHE_SECONDS, prefix, cache)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            store(request, response, prefix)
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def store(request, response, prefix):
+    seconds = server_seconds(response)
+    key = learn_cache_key(request, response, seconds, prefix, cache)
+    cache.set(key, response, seconds)
+    response["X-Page-Cache"] = "miss"
 
 
 def keep_private(response):

@@ -241,6 +241,16 @@ class Server:
         wait_for(lambda: self.get("/healthz")[0] == 200, 60, "gunicorn to answer /healthz")
         return self
 
+    def worker_pids(self):
+        """The gunicorn workers' process ids now (a recycled worker comes back with a new one)."""
+        pids = set()
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            try:
+                pids.update(int(pid) for pid in (task / "children").read_text().split())
+            except OSError:
+                pass
+        return pids
+
     def get(self, path, headers=None, timeout=10):
         return request("GET", HOST, self.port, path, headers=headers, timeout=timeout)
 

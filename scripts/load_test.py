@@ -13,6 +13,7 @@ Usage: `make load-test` (or `scripts/load_test.py --practices 10000 --seconds 30
 """
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -132,6 +133,7 @@ def main():
         # /healthz answered, but the other workers may still be importing: let them finish.
         time.sleep(2)
         warm_up(server.port, paths, args.workers * args.threads, args.warmup)
+        first_workers = server.worker_pids()
         results = []
         for users in [int(u) for u in args.users.split(",")]:
             row = {"users": users}
@@ -139,7 +141,13 @@ def main():
                 started = time.process_time()
                 result = run_load(server.port, scenarios[name], users=users, seconds=args.seconds)
                 client_cpu = time.process_time() - started
-                log(result.summary(f"{name:<10} "))
+                # The client shares the machine: its CPU per second of the run is what the
+                # server could not have; the load average says what else was running.
+                log(
+                    result.summary(f"{name:<10} ")
+                    + f"  client CPU {client_cpu / result.duration:.2f} s/s"
+                    + f"  load {os.getloadavg()[0]:.1f}"
+                )
                 results.append((name, result))
                 ok = [s for s in result.samples if 200 <= s.status < 400]
                 row[name] = {
@@ -152,6 +160,9 @@ def main():
                     hot = [s for s in result.samples if s.path in (hot_practice, "/")]
                     row[name]["hot_p95"] = result.percentile(0.95, hot) * 1000 if hot else 0
             table.append(row)
+        # A restarted worker (max_requests) starts with an empty page cache: say so.
+        restarted = len(server.worker_pids() - first_workers)
+        log(f"gunicorn workers restarted during the runs: {restarted}")
         name, last = results[-1] if results else ("", None)
         if last is not None:
             by_kind = {}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from caching.middleware import server_copy_only
 from search import registry
 from search.params import parse_params
 from search.querystring import search_query
@@ -99,11 +100,18 @@ def search_page(request):
     response = TemplateResponse(request, "search/search_page.html", context)
     response["X-Search-Backend"] = results.backend  # "database" when Elasticsearch could not answer
     if typed:
-        if params.page == 1:
-            record_search(typed, results.count)
-        # Counted per search, so not served from a shared or server-side cache; the browser may
-        # keep it briefly for back and forward.
+        counted = (typed, results.count) if params.page == 1 else None
+        if counted:
+            record_search(*counted)
+        # Counted per search, so never kept by a shared cache; the browser may keep it briefly
+        # for back and forward. The server keeps a copy (the same for every visitor) and counts
+        # the search again on every answer from it; not an answer the database gave in the
+        # engine's place, which would stay after the engine is back.
         patch_cache_control(response, private=True, max_age=60)
+        if not results.degraded:
+            server_copy_only(
+                response, on_hit=("search.statistics.record_search", counted) if counted else None
+            )
     return response
 
 

@@ -57,6 +57,12 @@ class AgendaIndexPage(LocalisedRoutesMixin, Page):
         verbose_name = _("agenda")
         verbose_name_plural = _("agenda's")
 
+    def serve(self, request, *args, **kwargs):
+        # Upcoming or past, and places left, change with the clock, not only with the content.
+        from caching.middleware import keep_briefly
+
+        return keep_briefly(super().serve(request, *args, **kwargs))
+
     @path("")
     def upcoming(self, request):
         from agenda.views.listing import serve_listing
@@ -344,6 +350,12 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, LocalisedRoutesMixin,
     @property
     def has_report(self):
         return bool(self.report_went_well or self.report_could_be_better or self.report_needs_next)
+
+    def serve(self, request, *args, **kwargs):
+        # Upcoming or past, and places left, change with the clock, not only with the content.
+        from caching.middleware import keep_briefly
+
+        return keep_briefly(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

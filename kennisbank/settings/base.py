@@ -173,6 +173,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_BROWSER_CACHE_SECONDS = int(os.environ.get("PAGE_BROWSER_CACHE_SECONDS", "60"))
 PAGE_CACHE_SERVER_SIDE = env_bool("PAGE_CACHE_SERVER_SIDE", True)
+# The server's own copy: its key carries the content version, so it may be kept longer than shared
+# caches keep a page without ever showing an old version (pages that change with the clock, the
+# agenda, keep PAGE_CACHE_SECONDS); a copy that expires is rendered anew by every process.
+PAGE_CACHE_SERVER_SECONDS = int(os.environ.get("PAGE_CACHE_SERVER_SECONDS", "3600"))
 # Parts of a page that depend only on the content ({% page_fragment %}, caching/templatetags) are
 # kept this long in the same cache, keyed on the content version; 0 renders them every time.
 PAGE_FRAGMENT_SECONDS = int(os.environ.get("PAGE_FRAGMENT_SECONDS", "300"))

@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from tests.agenda.conftest import agenda, module_agenda  # noqa: F401 (fixtures for these tests)
 from tests.factories import MunicipalityFactory, ProvinceFactory, ThemeFactory, make_practice
 
 

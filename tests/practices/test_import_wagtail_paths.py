@@ -311,3 +311,20 @@ def test_import_benchmark_compares_the_import_with_a_plain_loop():
     assert "gewone lus (add_child + save_revision + publish): 3 in" in report
     assert "import / gewone lus:" in report
     assert "| praktijkvoorbeelden | import s (wand) | import CPU-s |" in report  # README row
+
+
+def test_import_benchmark_grows_one_bank_through_several_sizes():
+    """`make bench-import SIZES=…` on a small scale: each size imports only what the one before
+    lacks, so the bank ends with the largest size's practices, each once, and a row per size."""
+    out = io.StringIO()
+    call_command("bench_import", "--sizes", "2,5", stdout=out)
+    report = out.getvalue()
+    assert "| practices | imported now | import s (wall) | import CPU-s | per CPU-s |" in report
+    assert re.search(r"^\| 2 \| 2 \| ", report, re.MULTILINE)
+    assert re.search(r"^\| 5 \| 3 \| ", report, re.MULTILINE)
+    ids = list(PracticePage.objects.values_list("external_id", flat=True))
+    assert sorted(ids) == [f"bench-{number:06d}" for number in range(5)]
+    again = io.StringIO()
+    call_command("bench_import", "--sizes", "5", stdout=again)
+    assert "| 5 | 0 (already there) |" in again.getvalue()
+    assert PracticePage.objects.count() == 5

@@ -2,11 +2,17 @@
 then make the same practices with a plain loop of `add_child` + `save_revision().publish()` beneath
 a second parent, and print its rate and the ratio.
 
+With `--sizes 1000,10000,50000` it grows one database to each size in turn instead, importing only
+the practices a size adds to the one before (the same generated rows at any size), and prints one
+table row per size: does the import cost per practice grow with the bank?
+
 Run it on a throwaway database (`make bench-import` does); it checks afterwards that the page tree
 is valid, every page has a (live) revision and the search index holds every page.
 """
 
+import itertools
 import json
+import os
 import random
 import resource
 import tempfile
@@ -79,6 +85,63 @@ def write_rows(path, rows):
             stream.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def bench_practices():
+    return PracticePage.objects.filter(external_id__startswith="bench-")
+
+
+def timed_import(rows, publish=True, out=None):
+    """Import rows from a temporary file; returns the result, seconds and CPU seconds (of this
+    process: the database server's CPU is not in it). With `out`, a line every 1,000 practices."""
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "bench.jsonl"
+        write_rows(path, rows)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        written = [0]
+
+        def progress(count, total):
+            # Every 1,000 practices: does the cost per practice grow with the site?
+            written[0] += count
+            if out is not None and (written[0] % 1000 == 0 or written[0] == total):
+                out.write(
+                    f"  {written[0]}/{total}: {time.perf_counter() - started:.0f} s, "
+                    f"CPU {time.process_time() - cpu_started:.0f} s"
+                )
+                out.flush()
+
+        with WITHOUT_EMBEDDINGS:
+            result = import_file(path, publish=publish, progress=progress)
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
+    if result.problems:
+        raise CommandError("\n".join(str(problem) for problem in result.problems[:10]))
+    return result, elapsed, cpu
+
+
+def grow_to(size, publish=True, out=None):
+    """Grow the bank to `size` generated practices by importing only the ones it lacks (rows
+    number `existing` to `size - 1` of the generator, so every size holds the same practices).
+    Returns (practices added, seconds, CPU seconds of this process)."""
+    existing = bench_practices().count()
+    if existing > size:
+        raise CommandError(
+            f"Deze database bevat al {existing} benchmarkvoorbeelden, meer dan {size}."
+        )
+    if existing == size:
+        return 0, 0.0, 0.0
+    if out is not None:
+        out.write(f"{existing} → {size} praktijkvoorbeelden: {size - existing} importeren …")
+    rows = itertools.islice(generated_rows(size), existing, None)
+    result, elapsed, cpu = timed_import(rows, publish, out=out)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would after a bulk load (not timed)
+    return result.summary.created, elapsed, cpu
+
+
+def load_average():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def plain_parent():
     """A second practice index beside the real one, for the plain loop's pages: same kind of
     parent, same locale, but its own children (slugs, tree positions) and not the import's."""
@@ -141,32 +204,17 @@ class Command(BaseCommand):
             default=None,
             help="practices for the plain add_child/save_revision/publish loop (default: --count; 0: skip)",
         )
+        parser.add_argument(
+            "--sizes",
+            default="",
+            help="e.g. 1000,10000,50000: grow one database to each size in turn (importing only "
+            "the difference) and print a table row per size; --count, --plain, --changed and "
+            "--embed are then not used",
+        )
 
     def timed_import(self, rows, publish):
         """Import rows from a temporary file; returns the result, seconds and CPU seconds."""
-        with tempfile.TemporaryDirectory() as directory:
-            path = Path(directory) / "bench.jsonl"
-            write_rows(path, rows)
-            started, cpu_started = time.perf_counter(), time.process_time()
-            written = [0]
-
-            def progress(count, total):
-                # Every 1,000 practices: does the cost per practice grow with the site?
-                written[0] += count
-                if written[0] % 1000 == 0 or written[0] == total:
-                    self.stdout.write(
-                        f"  {written[0]}/{total}: {time.perf_counter() - started:.0f} s, "
-                        f"CPU {time.process_time() - cpu_started:.0f} s"
-                    )
-                    self.stdout.flush()
-
-            with WITHOUT_EMBEDDINGS:
-                result = import_file(path, publish=publish, progress=progress)
-            elapsed = time.perf_counter() - started
-            cpu = time.process_time() - cpu_started
-        if result.problems:
-            raise CommandError("\n".join(str(problem) for problem in result.problems[:10]))
-        return result, elapsed, cpu
+        return timed_import(rows, publish, out=self.stdout)
 
     def timed_plain_loop(self, count):
         """The plain loop over the same generated practices (other ids, another parent)."""
@@ -211,8 +259,10 @@ class Command(BaseCommand):
         made = embed_pages(ids)
         return (time.process_time() - started) / max(made, 1)
 
-    def handle(self, *args, count, publish, changed, plain, embed, **options):
+    def handle(self, *args, count, publish, changed, plain, embed, sizes, **options):
         ensure_practices_setup()
+        if sizes:
+            return self.curve(parse_sizes(sizes), publish)
         if PracticePage.objects.filter(external_id__startswith="bench-").exists():
             raise CommandError("Deze database bevat al een benchmark; gebruik een lege database.")
         plain = count if plain is None else plain
@@ -292,3 +342,42 @@ class Command(BaseCommand):
             f"| {connection.vendor} | {created} | {elapsed:.0f} | {cpu:.0f} | {created / cpu:.1f} "
             f"| {plain_per_cpu} | {ratio} | {peak:.0f} | {embeddings} |"
         )
+
+    def curve(self, sizes, publish):
+        """One database grown to each size in turn; a table row per size."""
+        header = (
+            "| practices | imported now | import s (wall) | import CPU-s | per CPU-s "
+            "| import CPU-s in this run so far | peak memory MiB | load average |"
+        )
+        rows, total_cpu = [], 0.0
+        for size in sizes:
+            load = load_average()
+            added, elapsed, cpu = grow_to(size, publish, out=self.stdout)
+            total_cpu += cpu
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            per_cpu = f"{added / cpu:.1f}" if cpu else "–"
+            if not added:
+                row = f"| {size:,} | 0 (already there) | – | – | – | {total_cpu:.0f} | – | {load} |"
+            else:
+                row = (
+                    f"| {size:,} | {added:,} | {elapsed:.0f} | {cpu:.0f} | {per_cpu} "
+                    f"| {total_cpu:.0f} | {peak:.0f} | {load} |"
+                )
+            rows.append(row)
+            self.stdout.write(row)
+            self.stdout.flush()
+        self.stdout.write(f"database: {connection.vendor}; CPU: of this process only")
+        self.stdout.write(header)
+        self.stdout.write("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        for row in rows:
+            self.stdout.write(row)
+
+
+def parse_sizes(text):
+    try:
+        sizes = [int(part) for part in text.replace("_", "").split(",") if part.strip()]
+    except ValueError:
+        raise CommandError(f"--sizes: getallen met komma's ertussen, niet {text!r}") from None
+    if not sizes or sorted(sizes) != sizes or sizes[0] < 1:
+        raise CommandError("--sizes: oplopende positieve getallen, bijvoorbeeld 1000,10000,50000")
+    return sizes

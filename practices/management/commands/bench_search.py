@@ -4,25 +4,39 @@ hundred distinct queries with facets through the search API and through a plain 
 With search by meaning on, it also builds the embeddings and, with the evaluation cases imported
 among the generated practices, prints recall@5 and MRR lexical-only against hybrid, how much
 generated nonsense finds pages by meaning, and per query in turn the p50/p95 (wall and CPU) of the
-hybrid search (a new query, the same again), the lexical search alone and the plain listing."""
+hybrid search (a new query, the same again), the lexical search alone and the plain listing.
+
+With `--sizes 1000,10000,50000` it grows one database to each size in turn (importing only the
+practices a size adds, timed), and per size measures the search API on the database engine and on
+the engine path (Elasticsearch's API, served by an osmem-server process started here and filled
+with `update_index`), and the in-process facet index (build time, memory); one table row per size.
+Search by meaning is off in that run: its vectors are a cost of their own (see the README)."""
 
 import json
 import os
 import random
+import resource
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page
 
 from practices.importing.service import import_file
-from practices.management.commands.bench_import import generated_rows
+from practices.management.commands.bench_import import (
+    generated_rows,
+    grow_to,
+    load_average,
+    parse_sizes,
+)
 from practices.models import Municipality, PracticePage, Theme
 from practices.setup import ensure_practices_setup
 from search.params import parse_params
@@ -88,8 +102,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--count", type=int, default=10_000, help="aantal praktijkvoorbeelden")
         parser.add_argument("--queries", type=int, default=300)
+        parser.add_argument(
+            "--sizes",
+            default="",
+            help="e.g. 1000,10000,50000: grow one database to each size in turn and print a "
+            "table row per size (database and engine path, facet index, import)",
+        )
 
-    def handle(self, *args, count, queries, **options):
+    def handle(self, *args, count, queries, sizes, **options):
+        if sizes:
+            with override_settings(SEARCH_EMBEDDING_MODEL=""):
+                return self.curve(parse_sizes(sizes), queries)
         existing = PracticePage.objects.filter(external_id__startswith="bench-").count()
         if existing < count:
             self._generate(count - existing, existing)
@@ -298,3 +321,149 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # as autovacuum would after a bulk load; fair to both
+
+    # --- cost curves (--sizes) -------------------------------------------------------------------
+
+    def curve(self, sizes, queries):
+        from osmem_server import OsmemServer
+
+        ensure_practices_setup()
+        engine = OsmemServer.start(japanese=False)
+        proxy = MediaTypeProxyProcess(engine.url)
+        self.stdout.write(f"engine: osmem-server at {engine.url} (through {proxy.url})")
+        rows = []
+        try:
+            for size in sizes:
+                row = self.curve_row(size, queries, proxy.url)
+                rows.append(row)
+                self.stdout.write(row)
+                self.stdout.flush()
+        finally:
+            proxy.close()
+            engine.close()
+        self.stdout.write(
+            f"database: {connection.vendor}; engine: osmem-server; {queries} queries per path "
+            "and size; wall time, CPU time of this process (not of PostgreSQL or the engine)"
+        )
+        self.stdout.write(
+            "| practices | import: added, s (CPU-s) | database p50 / p95 ms (CPU p50) "
+            "| engine p50 / p95 ms (CPU p50) | engine answered | engine index build s (CPU-s) "
+            "| facet index: load + build CPU-s | facet index MiB (one language) "
+            "| peak memory MiB | load average |"
+        )
+        self.stdout.write("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        for row in rows:
+            self.stdout.write(row)
+
+    def curve_row(self, size, queries, engine_url):
+        load = load_average()
+        added, elapsed, cpu = grow_to(size, out=self.stdout)
+        imported = f"{added:,}, {elapsed:.0f} ({cpu:.0f})" if added else "0 (already there)"
+        self.stdout.write(f"{size:,} practices: measuring (load average {load})")
+        load_cpu, build_cpu, held = self.facet_index_cost()
+        workload = realistic_queries(queries)
+        database = self.timed_searches(workload)
+        self.stdout.write(
+            f"  database: p50 {database['p50']:.1f} ms, p95 {database['p95']:.1f} ms; "
+            f"facet index {load_cpu:.2f} + {build_cpu:.2f} CPU-s, {held / 2**20:.1f} MiB; "
+            "now the engine"
+        )
+        self.stdout.flush()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        with engine_settings(engine_url):
+            call_command("update_index", backend_name="elasticsearch", verbosity=0)
+            index_wall = time.perf_counter() - started
+            index_cpu = time.process_time() - started_cpu
+            engine = self.timed_searches(workload)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        engine_name = "elasticsearch"
+        answered = engine["backends"].get(engine_name, 0)
+
+        def times(measured):
+            return f"{measured['p50']:.1f} / {measured['p95']:.1f} ({measured['cpu50']:.1f})"
+
+        return (
+            f"| {size:,} | {imported} | {times(database)} | {times(engine)} "
+            f"| {answered}/{len(workload)} | {index_wall:.0f} ({index_cpu:.0f}) "
+            f"| {load_cpu:.2f} + {build_cpu:.2f} | {held / 2**20:.1f} | {peak:.0f} "
+            f"| {load} → {load_average()} |"
+        )
+
+    def facet_index_cost(self):
+        """What one web process spends on its facet index of the Dutch pages after a change:
+        loading the docs from the database, building the bitsets (CPU s), and the memory held."""
+        from scripts.facet_index_cost import snapshot_cost
+        from search.pipeline import load_docs, load_terms, locale_id_for
+
+        locale_id = locale_id_for("nl")
+        started = time.process_time()
+        docs = load_docs(locale_id)
+        load_terms(locale_id)
+        loaded = time.process_time() - started
+        del docs
+        built, held = snapshot_cost(lambda: list(load_docs(locale_id).values()))
+        return loaded, built, held
+
+    def timed_searches(self, workload):
+        """The search API for every query of the workload: p50/p95 wall and p50 CPU (ms), and
+        which backend answered (X-Search-Backend)."""
+        client = Client(HTTP_HOST="localhost")
+        client.get("/api/v1/search?q=warm")  # facet index and vocabulary loaded, as on a server
+        wall, cpu, backends = [], [], {}
+        for _q, params in workload:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get("/api/v1/search?" + urlencode(params))
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+            assert response.status_code == 200, response.content[:500]
+            backend = response.headers.get("X-Search-Backend", "?")
+            backends[backend] = backends.get(backend, 0) + 1
+        return {
+            "p50": percentile(wall, 0.5) * 1000,
+            "p95": percentile(wall, 0.95) * 1000,
+            "cpu50": percentile(cpu, 0.5) * 1000,
+            "backends": backends,
+        }
+
+
+class MediaTypeProxyProcess:
+    """The tests' media-type proxy (the stock client's media type, which osmem refuses) in a
+    process of its own, so its work is not timed as the search's; stops when stdin closes."""
+
+    CODE = (
+        "import sys; from tests.search.engine.media_type_proxy import MediaTypeProxy; "
+        "proxy = MediaTypeProxy(sys.argv[1]); print(proxy.url, flush=True); sys.stdin.read()"
+    )
+
+    def __init__(self, upstream_url):
+        import subprocess
+        import sys
+
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", self.CODE, upstream_url],
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.url = self.process.stdout.readline().strip()
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+def engine_settings(url):
+    """The settings production has with ELASTICSEARCH_URL set, pointing at `url`."""
+    backends = {
+        "default": dict(settings.WAGTAILSEARCH_BACKENDS["default"]),
+        "elasticsearch": {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [url],
+            "INDEX_PREFIX": "kbbench_",
+            "TIMEOUT": settings.SEARCH_ENGINE_TIMEOUT,
+            "ATOMIC_REBUILD": True,
+            "AUTO_UPDATE": False,
+        },
+    }
+    return override_settings(ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends)
