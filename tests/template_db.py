@@ -280,6 +280,7 @@ class ContentTemplate:
         self.build()
         media_dir = self.media_dir(stem)
         shutil.rmtree(media_dir, ignore_errors=True)
+        media_dir.mkdir(parents=True)  # also when empty: it marks the template as this checkout's
         root = Path(settings.MEDIA_ROOT)
         for path in media_files() - before:
             target = media_dir / path.relative_to(root)
@@ -336,9 +337,15 @@ class ContentTemplate:
         for alias in connections:
             connections[alias].close()
         with base.maintenance() as db:
-            exists = db.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [template_name]
-            ).fetchone()
+            # A template database of another checkout of the same code (the server is shared) has
+            # its uploads in that checkout's folder: only one whose files are kept here is used.
+            exists = (
+                db.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = %s", [template_name]
+                ).fetchone()
+                is not None
+                and self.media_dir(stem).is_dir()
+            )
             source = template_name if exists else base.name
             db.execute(f'DROP DATABASE IF EXISTS "{self.work_name}"')
             db.execute(f'CREATE DATABASE "{self.work_name}" TEMPLATE "{source}"')
@@ -351,9 +358,9 @@ class ContentTemplate:
             connections[alias].close()
         with base.maintenance() as db:
             prefix = f"{base.content_prefix}{self.name}_"
-            old = db.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-                [prefix.replace("_", r"\_") + "%", template_name],
+            old = db.execute(  # older ones, and this one if another checkout left it
+                "SELECT datname FROM pg_database WHERE datname LIKE %s",
+                [prefix.replace("_", r"\_") + "%"],
             ).fetchall()
             for (name,) in old:
                 db.execute(f'DROP DATABASE IF EXISTS "{name}"')
