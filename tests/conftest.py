@@ -4,7 +4,13 @@ import pytest
 from django.db import transaction
 
 from home.site_structure import ensure_site_structure
-from tests.database import build_session_start, remember_session_start, restore_session_start
+from practices.setup import ensure_practices_setup
+from tests.database import (
+    build_session_start,
+    reloaded,
+    remember_session_start,
+    restore_session_start,
+)
 from tests.template_db import locked, template_for_this_database
 
 
@@ -133,6 +139,18 @@ def module_practice_index(module_db):
 @pytest.fixture
 def practice_index(home_page):
     return practice_index_page()
+
+
+@pytest.fixture(scope="module")
+def module_practice_index_set_up(module_db):
+    """The practice index with its terms, editor groups and moderation workflow, as `setup_site`
+    makes them: once for the module."""
+    return ensure_practices_setup()
+
+
+@pytest.fixture
+def practice_index_set_up(module_practice_index_set_up, db):
+    return reloaded(module_practice_index_set_up)
 
 
 @pytest.hookimpl(tryfirst=True)

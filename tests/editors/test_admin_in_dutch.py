@@ -8,9 +8,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from practices.models import Municipality, PracticePage, Theme
-from practices.setup import ensure_practices_setup
 from search.models import Synonym
-from tests.database import reloaded
 from tests.factories import make_practice
 
 pytestmark = pytest.mark.django_db
@@ -20,17 +18,6 @@ EXTERNAL = re.compile(
     r'<(?:img|script|iframe|source|link)\b[^>]*\b(?:src|srcset|href)="(?:https?:)?//(?!testserver)([^/"]+)',
     re.I,
 )
-
-
-@pytest.fixture(scope="module")
-def module_index(module_db):
-    """The practice index, terms, groups and workflow as `setup_site` makes them: once."""
-    return ensure_practices_setup()
-
-
-@pytest.fixture
-def index(module_index, db):
-    return reloaded(module_index)
 
 
 @pytest.fixture
@@ -44,12 +31,14 @@ def test_the_login_page_is_in_dutch(client):
     assert ">Password<" not in html and "Password<span" not in html
 
 
-def test_no_admin_page_asks_a_third_party_host(client, superuser, index):
+def test_no_admin_page_asks_a_third_party_host(client, superuser, practice_index_set_up):
     client.force_login(superuser)
     for url in (
         reverse("wagtailadmin_home"),
-        reverse("wagtailadmin_explore", args=[index.id]),
-        reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.id]),
+        reverse("wagtailadmin_explore", args=[practice_index_set_up.id]),
+        reverse(
+            "wagtailadmin_pages:add", args=["practices", "practicepage", practice_index_set_up.id]
+        ),
         reverse("wagtailusers_users:index"),
     ):
         html = client.get(url).content.decode()
@@ -57,10 +46,12 @@ def test_no_admin_page_asks_a_third_party_host(client, superuser, index):
         assert "gravatar" not in html.lower(), url
 
 
-def test_dates_in_the_practice_form_are_written_the_dutch_way(client, superuser, index):
+def test_dates_in_the_practice_form_are_written_the_dutch_way(
+    client, superuser, practice_index_set_up
+):
     theme = Theme.objects.get(slug="wmo", locale__language_code="nl")
     page = make_practice(
-        index,
+        practice_index_set_up,
         "Keukentafel",
         municipality=Municipality.objects.get(cbs_code="GM0203"),
         themes=[theme],
@@ -74,9 +65,11 @@ def test_dates_in_the_practice_form_are_written_the_dutch_way(client, superuser,
     assert 'value="2025-10-01"' not in html
 
 
-def test_the_story_rule_is_said_before_saving(client, superuser, index):
+def test_the_story_rule_is_said_before_saving(client, superuser, practice_index_set_up):
     client.force_login(superuser)
-    url = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.id])
+    url = reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", practice_index_set_up.id]
+    )
     html = client.get(url).content.decode()
     assert "minstens één" in html and "Aanleiding, Aanpak, Resultaat of Geleerde lessen" in html
 
@@ -96,7 +89,9 @@ def test_a_synonym_needs_at_least_two_words(client, superuser):
     assert Synonym.objects.count() == before + 1
 
 
-def test_approving_in_the_editor_says_the_page_is_approved_and_published(client, index):
+def test_approving_in_the_editor_says_the_page_is_approved_and_published(
+    client, practice_index_set_up
+):
     from django.contrib.auth.models import Group
 
     from practices.setup import CHIEF_EDITORS, EDITORS
@@ -113,7 +108,9 @@ def test_approving_in_the_editor_says_the_page_is_approved_and_published(client,
         themes=[Theme.objects.get(slug="collegiaal-leren", locale__language_code="nl")],
     )
     client.force_login(users[EDITORS])
-    add = reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.id])
+    add = reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", practice_index_set_up.id]
+    )
     assert client.post(add, {**data, "action-submit": "1"}).status_code == 302
     page = PracticePage.objects.get(slug="vraag-achter-de-vraag")
 
@@ -130,10 +127,10 @@ def test_approving_in_the_editor_says_the_page_is_approved_and_published(client,
     assert "is goedgekeurd en gepubliceerd" in html
 
 
-def test_listing_counts_read_as_dutch(client, superuser, index):
+def test_listing_counts_read_as_dutch(client, superuser, practice_index_set_up):
     client.force_login(superuser)
     html = client.get(
-        reverse("wagtailadmin_explore", args=[index.get_parent().id])
+        reverse("wagtailadmin_explore", args=[practice_index_set_up.get_parent().id])
     ).content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert re.search(r"\d+-\d+ van \d+ pagina", text), text[:3000]

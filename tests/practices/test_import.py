@@ -9,21 +9,8 @@ from wagtail.models import Page, Revision
 from wagtail.search.backends import get_search_backend
 
 from practices.models import PracticePage, Theme
-from practices.setup import ensure_practices_setup
-from tests.database import reloaded
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def module_index(module_db):
-    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
-    return ensure_practices_setup()
-
-
-@pytest.fixture
-def index(module_index, db):
-    return reloaded(module_index)
 
 
 def row(number, **overrides):
@@ -65,7 +52,7 @@ def run_failing(*args):
     return f"{err.getvalue()}\n{error.value}"
 
 
-def test_one_bad_line_in_1000_imports_nothing_and_names_that_line(tmp_path, index):
+def test_one_bad_line_in_1000_imports_nothing_and_names_that_line(tmp_path, practice_index_set_up):
     rows = [row(n) for n in range(1000)]
     rows[736]["date"] = "3 september 2015"
     output = run_failing(write_jsonl(tmp_path / "practices.jsonl", rows))
@@ -74,7 +61,9 @@ def test_one_bad_line_in_1000_imports_nothing_and_names_that_line(tmp_path, inde
     assert not PracticePage.objects.exists()
 
 
-def test_valid_file_imports_as_drafts_in_a_valid_tree_with_revisions_and_index(tmp_path, index):
+def test_valid_file_imports_as_drafts_in_a_valid_tree_with_revisions_and_index(
+    tmp_path, practice_index_set_up
+):
     out, _err = run(write_jsonl(tmp_path / "practices.jsonl", [row(n) for n in range(30)]))
     assert "Aangemaakt: 30" in out
     pages = PracticePage.objects.filter(external_id__startswith="ext-")
@@ -88,7 +77,7 @@ def test_valid_file_imports_as_drafts_in_a_valid_tree_with_revisions_and_index(t
     assert get_search_backend().search("Keukentafelgesprek", PracticePage).count() == 30
 
 
-def test_reimporting_the_same_file_changes_nothing(tmp_path, index):
+def test_reimporting_the_same_file_changes_nothing(tmp_path, practice_index_set_up):
     path = write_jsonl(tmp_path / "practices.jsonl", [row(n) for n in range(5)])
     run(path, "--publish")
     revisions = Revision.objects.count()
@@ -98,7 +87,7 @@ def test_reimporting_the_same_file_changes_nothing(tmp_path, index):
     assert PracticePage.objects.count() == 5
 
 
-def test_reimport_with_a_change_updates_that_practice_only(tmp_path, index):
+def test_reimport_with_a_change_updates_that_practice_only(tmp_path, practice_index_set_up):
     rows = [row(n) for n in range(3)]
     run(write_jsonl(tmp_path / "a.jsonl", rows), "--publish")
     rows[1]["summary"] = "Een nieuwe samenvatting."
@@ -109,7 +98,9 @@ def test_reimport_with_a_change_updates_that_practice_only(tmp_path, index):
     assert page.revisions.count() == 2
 
 
-def test_reimporting_unchanged_practices_does_not_query_per_practice(tmp_path, index):
+def test_reimporting_unchanged_practices_does_not_query_per_practice(
+    tmp_path, practice_index_set_up
+):
     """Re-running a large unchanged file is quick: the pages are compared with a few queries for
     the whole file, not several for each practice."""
     from django.db import connection
@@ -130,7 +121,7 @@ def theme_links(page):
     return {link.theme.name: (link.pk, link.translation_key) for link in page.practice_themes.all()}
 
 
-def test_reimport_keeps_the_term_links_that_did_not_change(tmp_path, index):
+def test_reimport_keeps_the_term_links_that_did_not_change(tmp_path, practice_index_set_up):
     """Translations are matched to their source by the links' translation keys: a re-import that
     changes a summary or one theme must not give the other links new rows and keys."""
     rows = [row(1)]
@@ -150,7 +141,7 @@ def test_reimport_keeps_the_term_links_that_did_not_change(tmp_path, index):
 
 
 @pytest.mark.parametrize("export_format", ["jsonl", "csv"])
-def test_export_then_import_round_trips(tmp_path, index, export_format):
+def test_export_then_import_round_trips(tmp_path, practice_index_set_up, export_format):
     rows = [
         row(1),
         row(
@@ -192,7 +183,7 @@ def test_export_then_import_round_trips(tmp_path, index, export_format):
     assert [t.name for t in english.themes] == ["Purpose first"]
 
 
-def test_unknown_terms_are_errors_unless_asked_to_create_them(tmp_path, index):
+def test_unknown_terms_are_errors_unless_asked_to_create_them(tmp_path, practice_index_set_up):
     path = write_jsonl(tmp_path / "p.jsonl", [row(1, themes=["Wmo", "Schuldhulp"])])
     output = run_failing(path)
     assert "line 1: themes:" in output and "Schuldhulp" in output
@@ -201,18 +192,18 @@ def test_unknown_terms_are_errors_unless_asked_to_create_them(tmp_path, index):
     assert Theme.objects.filter(name="Schuldhulp", locale__language_code="nl").exists()
 
 
-def test_dry_run_checks_without_importing(tmp_path, index):
+def test_dry_run_checks_without_importing(tmp_path, practice_index_set_up):
     out, _err = run(write_jsonl(tmp_path / "p.jsonl", [row(1), row(2)]), "--dry-run")
     assert "in orde" in out
     assert not PracticePage.objects.exists()
 
 
-def test_ambiguous_municipality_asks_for_the_cbs_code(tmp_path, index):
+def test_ambiguous_municipality_asks_for_the_cbs_code(tmp_path, practice_index_set_up):
     output = run_failing(write_jsonl(tmp_path / "p.jsonl", [row(1, municipality="Bergen")]))
     assert "line 1: municipality:" in output and "CBS-code" in output
 
 
-def test_csv_with_semicolon_lists_imports(tmp_path, index):
+def test_csv_with_semicolon_lists_imports(tmp_path, practice_index_set_up):
     path = tmp_path / "p.csv"
     path.write_text(
         "id,title,municipality,themes,summary,situation,date\n"
@@ -238,18 +229,20 @@ def test_csv_with_semicolon_lists_imports(tmp_path, index):
         ("practices.xlsx", b"PK", "Onbekend bestandstype"),
     ],
 )
-def test_bad_files_get_a_clear_message_not_a_traceback(tmp_path, index, name, content, message):
+def test_bad_files_get_a_clear_message_not_a_traceback(
+    tmp_path, practice_index_set_up, name, content, message
+):
     path = tmp_path / name
     path.write_bytes(content)
     assert message in run_failing(path)
 
 
-def test_missing_file_gets_a_clear_message(tmp_path, index):
+def test_missing_file_gets_a_clear_message(tmp_path, practice_index_set_up):
     assert "niet gevonden" in run_failing(tmp_path / "nope.jsonl")
 
 
 def test_imported_practices_show_up_in_the_usage_of_their_themes(
-    tmp_path, index, django_capture_on_commit_callbacks
+    tmp_path, practice_index_set_up, django_capture_on_commit_callbacks
 ):
     """Wagtail's reference index ("Gebruik" of a theme or municipality in the admin) knows the
     imported pages, as it would have had an editor created them one by one."""

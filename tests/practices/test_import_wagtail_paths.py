@@ -20,10 +20,8 @@ from practices.importing.reader import read_rows
 from practices.importing.service import import_file
 from practices.importing.validate import Validator
 from practices.models import PracticePage
-from practices.setup import ensure_practices_setup
 from search.analysis import analyse
 from search.documents import SearchDocument
-from tests.database import reloaded
 
 pytestmark = pytest.mark.django_db
 
@@ -134,19 +132,8 @@ def history(page):
     )
 
 
-@pytest.fixture(scope="module")
-def module_index(module_db):
-    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
-    return ensure_practices_setup()
-
-
 @pytest.fixture
-def index(module_index, db):
-    return reloaded(module_index)
-
-
-@pytest.fixture
-def compared(tmp_path, index, django_capture_on_commit_callbacks):
+def compared(tmp_path, practice_index_set_up, django_capture_on_commit_callbacks):
     """One practice imported and the same practice (another id) made the ordinary way, each with
     the signals its creation sent."""
     with SignalLog() as imported_signals, django_capture_on_commit_callbacks(execute=True):
@@ -216,7 +203,7 @@ def test_imported_and_ordinary_practice_are_found_by_the_same_search(compared):
 
 
 def test_import_announces_the_change_and_renews_the_content_version(
-    tmp_path, index, django_capture_on_commit_callbacks
+    tmp_path, practice_index_set_up, django_capture_on_commit_callbacks
 ):
     before = current_version()
     heard = []
@@ -234,7 +221,9 @@ def test_import_announces_the_change_and_renews_the_content_version(
     assert ("import", ["full-1", "full-2"]) in heard
 
 
-def test_failed_import_leaves_nothing_behind(tmp_path, index, django_capture_on_commit_callbacks):
+def test_failed_import_leaves_nothing_behind(
+    tmp_path, practice_index_set_up, django_capture_on_commit_callbacks
+):
     """All or nothing also when writing fails halfway (here: after the last page is saved)."""
     heard = []
     content_changed.connect(heard.append)
@@ -263,7 +252,9 @@ class Progress:
         self.check(self.done, total)
 
 
-def test_pages_written_in_several_chunks_continue_the_tree(tmp_path, index, monkeypatch):
+def test_pages_written_in_several_chunks_continue_the_tree(
+    tmp_path, practice_index_set_up, monkeypatch
+):
     """Chunks of one import share the parent: paths and slugs continue, and the parent counts
     every child."""
     monkeypatch.setattr(writer, "CHUNK", 4)
@@ -271,8 +262,8 @@ def test_pages_written_in_several_chunks_continue_the_tree(tmp_path, index, monk
     import_rows(tmp_path, records, "--publish")
 
     assert not any(Page.find_problems())
-    pages = list(PracticePage.objects.child_of(index).order_by("path"))
-    assert len(pages) == 10 and Page.objects.get(pk=index.pk).numchild == 10
+    pages = list(PracticePage.objects.child_of(practice_index_set_up).order_by("path"))
+    assert len(pages) == 10 and Page.objects.get(pk=practice_index_set_up.pk).numchild == 10
     assert len({page.slug for page in pages}) == 10
     for page in pages:
         assert page.live and page.live_revision_id == page.latest_revision_id

@@ -6,22 +6,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from practices.models import Municipality, PracticePage, Theme
-from practices.setup import CHIEF_EDITORS, EDITORS, ensure_practices_setup
-from tests.database import reloaded
+from practices.setup import CHIEF_EDITORS, EDITORS
 from tests.practices.admin_forms import practice_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def module_index(module_db):
-    """The practice index, terms and workflow as `setup_site` makes them: once for the module."""
-    return ensure_practices_setup()
-
-
-@pytest.fixture
-def index(module_index, db):
-    return reloaded(module_index)
 
 
 def member_of(group_name, username):
@@ -51,14 +39,17 @@ def form(**overrides):
     return practice_form_data(**defaults)
 
 
-def add_url(index):
-    return reverse("wagtailadmin_pages:add", args=["practices", "practicepage", index.id])
+def add_url(practice_index_set_up):
+    return reverse(
+        "wagtailadmin_pages:add", args=["practices", "practicepage", practice_index_set_up.id]
+    )
 
 
-def test_editor_previews_a_new_practice_before_saving(client, index, editor):
+def test_editor_previews_a_new_practice_before_saving(client, practice_index_set_up, editor):
     client.force_login(editor)
     preview_url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=["practices", "practicepage", index.id]
+        "wagtailadmin_pages:preview_on_add",
+        args=["practices", "practicepage", practice_index_set_up.id],
     )
     response = client.post(preview_url, form())
     assert response.json() == {"is_valid": True, "is_available": True}
@@ -68,10 +59,12 @@ def test_editor_previews_a_new_practice_before_saving(client, index, editor):
 
 
 def test_editor_submits_and_chief_editor_publishes_through_the_workflow(
-    client, index, editor, chief_editor
+    client, practice_index_set_up, editor, chief_editor
 ):
     client.force_login(editor)
-    response = client.post(add_url(index), {**form(), "action-submit": "Ter moderatie aanbieden"})
+    response = client.post(
+        add_url(practice_index_set_up), {**form(), "action-submit": "Ter moderatie aanbieden"}
+    )
     assert response.status_code == 302
     page = PracticePage.objects.get(slug="intervisie-in-het-wijkteam")
     assert not page.live
@@ -89,32 +82,38 @@ def test_editor_submits_and_chief_editor_publishes_through_the_workflow(
     assert client.get(page.url).status_code == 200
 
 
-def test_editor_cannot_publish_directly(client, index, editor):
+def test_editor_cannot_publish_directly(client, practice_index_set_up, editor):
     client.force_login(editor)
-    client.post(add_url(index), {**form(), "action-publish": "Publiceren"})
+    client.post(add_url(practice_index_set_up), {**form(), "action-publish": "Publiceren"})
     page = PracticePage.objects.get(slug="intervisie-in-het-wijkteam")
     assert not page.live
 
 
-def test_practice_without_theme_is_refused_with_a_dutch_message(client, index, editor):
+def test_practice_without_theme_is_refused_with_a_dutch_message(
+    client, practice_index_set_up, editor
+):
     client.force_login(editor)
-    response = client.post(add_url(index), form(themes=[]))
+    response = client.post(add_url(practice_index_set_up), form(themes=[]))
     assert response.status_code == 200
     assert "Kies minstens één thema." in response.content.decode()
     assert not PracticePage.objects.filter(slug="intervisie-in-het-wijkteam").exists()
 
 
-def test_summary_over_500_characters_is_refused_with_a_dutch_message(client, index, editor):
+def test_summary_over_500_characters_is_refused_with_a_dutch_message(
+    client, practice_index_set_up, editor
+):
     client.force_login(editor)
-    response = client.post(add_url(index), form(summary="x" * 501))
+    response = client.post(add_url(practice_index_set_up), form(summary="x" * 501))
     assert response.status_code == 200
     assert "500" in response.content.decode()
     assert not PracticePage.objects.filter(slug="intervisie-in-het-wijkteam").exists()
 
 
-def test_regional_partnership_needs_involved_municipalities(client, index, editor):
+def test_regional_partnership_needs_involved_municipalities(client, practice_index_set_up, editor):
     client.force_login(editor)
-    response = client.post(add_url(index), form(municipality=None, organisation="Regio Achterhoek"))
+    response = client.post(
+        add_url(practice_index_set_up), form(municipality=None, organisation="Regio Achterhoek")
+    )
     assert response.status_code == 200
     assert "betrokken gemeenten" in response.content.decode()
     involved = [
@@ -122,7 +121,7 @@ def test_regional_partnership_needs_involved_municipalities(client, index, edito
         Municipality.objects.get(cbs_code="GM1509"),
     ]
     response = client.post(
-        add_url(index),
+        add_url(practice_index_set_up),
         form(municipality=None, organisation="Regio Achterhoek", involved=involved),
     )
     assert response.status_code == 302
