@@ -39,6 +39,7 @@ from practices.management.commands.bench_import import (
 )
 from practices.models import Municipality, PracticePage, Theme
 from practices.setup import ensure_practices_setup
+from search.engine_settings import engine_settings
 from search.params import parse_params
 from search.semantic.encoder import get_encoder
 from search.semantic.matrix import matrix_for
@@ -193,7 +194,6 @@ class Command(BaseCommand):
             self.stderr.write("\n".join(str(p) for p in result.problems[:5]))
 
     def _semantic_report(self, workload):
-        from django.test import override_settings
 
         from tests.search.evaluation.cases import MEANING_QUERIES, QUERIES
 
@@ -237,7 +237,6 @@ class Command(BaseCommand):
 
     def _nonsense_report(self):
         """Generated nonsense (tests/search/evaluation/nonsense.py) that finds pages by meaning."""
-        from django.test import override_settings
 
         from tests.search.evaluation.nonsense import nonsense_queries
 
@@ -257,7 +256,6 @@ class Command(BaseCommand):
         """Per query, in turn (so the machine's load weighs on each alike): the hybrid search with a
         query it has not seen (its vectors made), the same again (vectors kept), the lexical
         search alone, and a plain `Page.objects.live().search(q)` listing."""
-        from django.test import override_settings
 
         from search.semantic import hybrid
 
@@ -370,7 +368,7 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
         started, started_cpu = time.perf_counter(), time.process_time()
-        with engine_settings(engine_url):
+        with engine_settings(engine_url, "kbbench_"):
             call_command("update_index", backend_name="elasticsearch", verbosity=0)
             index_wall = time.perf_counter() - started
             index_cpu = time.process_time() - started_cpu
@@ -451,19 +449,3 @@ class MediaTypeProxyProcess:
     def close(self):
         self.process.stdin.close()
         self.process.wait(timeout=10)
-
-
-def engine_settings(url):
-    """The settings production has with ELASTICSEARCH_URL set, pointing at `url`."""
-    backends = {
-        "default": dict(settings.WAGTAILSEARCH_BACKENDS["default"]),
-        "elasticsearch": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [url],
-            "INDEX_PREFIX": "kbbench_",
-            "TIMEOUT": settings.SEARCH_ENGINE_TIMEOUT,
-            "ATOMIC_REBUILD": True,
-            "AUTO_UPDATE": False,
-        },
-    }
-    return override_settings(ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends)

@@ -11,9 +11,9 @@ the stock elasticsearch client through a media-type proxy (see media_type_proxy.
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 from osmem_server import OsmemServer
 
+from search.engine_settings import engine_settings as production_engine_settings
 from search.engines.fallback import engine_breaker
 from tests.search.engine.media_type_proxy import MediaTypeProxy
 
@@ -66,20 +66,7 @@ class Engine:
 
 def engine_settings(url):
     """Settings as production has them with ELASTICSEARCH_URL set, pointing at `url`."""
-    from django.conf import settings
-
-    backends = {
-        "default": dict(settings.WAGTAILSEARCH_BACKENDS["default"]),
-        "elasticsearch": {
-            "BACKEND": "search.backends.elasticsearch",
-            "URLS": [url],
-            "INDEX_PREFIX": INDEX_PREFIX,
-            "TIMEOUT": 1.0,
-            "ATOMIC_REBUILD": True,
-            "AUTO_UPDATE": False,
-        },
-    }
-    return override_settings(ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends)
+    return production_engine_settings(url, INDEX_PREFIX, timeout=1.0)
 
 
 @pytest.fixture(scope="session")
