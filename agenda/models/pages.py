@@ -43,7 +43,17 @@ class LocalisedRoutesMixin(RoutablePageMixin):
         return super().reverse_subpage(name, args=args, kwargs=kwargs)
 
 
-class AgendaIndexPage(LocalisedRoutesMixin, Page):
+class ChangesWithTheClockMixin:
+    """Upcoming or past, and places left, change with the clock, not only with the content: the
+    server keeps these pages no longer than shared caches do (caching.middleware.keep_briefly)."""
+
+    def serve(self, request, *args, **kwargs):
+        from caching.middleware import keep_briefly
+
+        return keep_briefly(super().serve(request, *args, **kwargs))
+
+
+class AgendaIndexPage(ChangesWithTheClockMixin, LocalisedRoutesMixin, Page):
     """The agenda: upcoming activities first, with filters; the past as an archive with reports."""
 
     intro = RichTextField(_("inleiding"), blank=True, features=["bold", "italic", "link"])
@@ -56,12 +66,6 @@ class AgendaIndexPage(LocalisedRoutesMixin, Page):
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agenda's")
-
-    def serve(self, request, *args, **kwargs):
-        # Upcoming or past, and places left, change with the clock, not only with the content.
-        from caching.middleware import keep_briefly
-
-        return keep_briefly(super().serve(request, *args, **kwargs))
 
     @path("")
     def upcoming(self, request):
@@ -84,7 +88,9 @@ class AgendaIndexPage(LocalisedRoutesMixin, Page):
         return serve_feed(self, request)
 
 
-class ActivityPage(SearchDocumentMixin, EngineFilterMixin, LocalisedRoutesMixin, Page):
+class ActivityPage(
+    ChangesWithTheClockMixin, SearchDocumentMixin, EngineFilterMixin, LocalisedRoutesMixin, Page
+):
     """One learning activity: a meeting, a course of a few sessions, a webinar, a work visit."""
 
     class Kind(models.TextChoices):
@@ -350,12 +356,6 @@ class ActivityPage(SearchDocumentMixin, EngineFilterMixin, LocalisedRoutesMixin,
     @property
     def has_report(self):
         return bool(self.report_went_well or self.report_could_be_better or self.report_needs_next)
-
-    def serve(self, request, *args, **kwargs):
-        # Upcoming or past, and places left, change with the clock, not only with the content.
-        from caching.middleware import keep_briefly
-
-        return keep_briefly(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
