@@ -5,7 +5,7 @@ from django.conf import settings
 from django.test.utils import override_settings
 
 
-def engine_settings(url, index_prefix, timeout=None):
+def engine_settings(url, index_prefix, timeout=None, timeout_cap=None):
     backends = {
         "default": dict(settings.WAGTAILSEARCH_BACKENDS["default"]),
         "elasticsearch": {
@@ -17,4 +17,6 @@ def engine_settings(url, index_prefix, timeout=None):
             "AUTO_UPDATE": False,
         },
     }
+    if timeout_cap is not None:
+        backends["elasticsearch"]["TIMEOUT_CAP"] = timeout_cap
     return override_settings(ELASTICSEARCH_URL=url, WAGTAILSEARCH_BACKENDS=backends)
