@@ -404,7 +404,10 @@ def check_page(page, url, visit, frontier, expected_status=None):
         page.remove_listener("requestfailed", on_failed)
         page.remove_listener("response", on_response)
     visit.kind = "page"
-    visit.signature = signature(url) if not expected_status else f"status-{expected_status}"
+    # A translation is the same page type as the page it translates, which it names as its
+    # x-default alternate: axe-core checks the type once, not once per language.
+    default = next((a["href"] for a in facts["alternates"] if a["hreflang"] == "x-default"), url)
+    visit.signature = signature(default) if not expected_status else f"status-{expected_status}"
     # The 404 itself is reported by the browser as a console error; it is deliberate here.
     console = [c for c in console if not (expected_status and str(expected_status) in c)]
     visit.problems += [f"console error: {text}" for text in console]

@@ -11,11 +11,11 @@ these.
 from pathlib import Path
 
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.chromium import running_chromium
 from tests.browser.content import build_site_content, content_addresses
 from tests.demo import content_fixture
+from tests.live_server import start_live_server
 
 HERE = Path(__file__).parent
 
@@ -33,7 +33,7 @@ site_content = content_fixture("browser", build_site_content, scope="package")
 @pytest.fixture(scope="package")
 def site(site_content):
     """The running site: `site.url` is its address, `site.pages` the addresses of its content."""
-    server = LiveServer("127.0.0.1")
+    server = start_live_server()
     server.pages = content_addresses()
     try:
         yield server

@@ -9,10 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.chromium import running_chromium
 from tests.demo import build_site, content_fixture
+from tests.live_server import start_live_server
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
@@ -31,7 +31,7 @@ site_content = content_fixture("site", build_site, scope="package")
 @pytest.fixture(scope="package")
 def demo_site(site_content):
     """A live server with the demo content `make run` loads (setup_site without the admin account)."""
-    server = LiveServer("127.0.0.1")
+    server = start_live_server()
     try:
         yield server
     finally:

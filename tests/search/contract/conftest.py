@@ -1,16 +1,16 @@
 """The demo site as `make run` builds it, served by a live server thread for Schemathesis (as the crawl's)."""
 
 import pytest
-from pytest_django.live_server_helper import LiveServer
 
 from tests.demo import build_site, content_fixture
+from tests.live_server import start_live_server
 
 site_content = content_fixture("site", build_site)
 
 
 @pytest.fixture(scope="module")
 def demo_site(site_content):
-    server = LiveServer("127.0.0.1")
+    server = start_live_server()
     try:
         yield server
     finally:
