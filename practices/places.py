@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from search.analysis import fold as fold_accents
+from search.versioning import VersionedCache
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -109,6 +110,11 @@ def load_places(Province, Municipality, MunicipalitySuccession):
     return municipalities
 
 
+# One finder per content version (municipalities are watched content, see practices.apps): building
+# it reads every municipality, about 80 ms, too much for each form a visitor sends.
+_finders = VersionedCache()
+
+
 class MunicipalityLookupError(ValueError):
     """The text names no municipality, or more than one; the message says what to do."""
 
@@ -126,7 +132,7 @@ class AmbiguousMunicipality(MunicipalityLookupError):
 class MunicipalityFinder:
     """An in-memory index of every municipality (current and former) by code and by folded name.
 
-    Build one per import or request; it reads the table once.
+    An import builds its own; `find_municipality` keeps one per content version.
     """
 
     def __init__(self, queryset=None):
@@ -195,4 +201,4 @@ def find_municipality(text):
     Raises UnknownMunicipality or AmbiguousMunicipality (both MunicipalityLookupError, a
     ValueError) with a Dutch message for the person who typed it.
     """
-    return MunicipalityFinder().find(text)
+    return _finders.get("finder", MunicipalityFinder).find(text)
