@@ -205,6 +205,7 @@ def run_search(engine, params):
         loose = None  # the pages a loosened level may list (search.common_words)
         per_group = []  # a loosened level's pages per word group (bitsets), for hybrid ranking
         lexical = {"mask": 0, "level": 0}
+        group_masks = {}  # doc position -> the groups it matched (bitmask), when the engine tells
 
         def attempt(level, first, last):
             nonlocal fetched, loose
@@ -216,14 +217,16 @@ def run_search(engine, params):
                 fetched = require_all
                 # Pages outside the index (not live, not public, another locale) are not findable.
                 rows = [row for row in rows if row[0] in index.position]
+                if not require_all and rows and all(len(row) > 3 for row in rows):
+                    group_masks.update((index.position[row[0]], row[3]) for row in rows)
                 rows = phrases.checked(engine, plan, language, locale_id, rows, require_all)
                 matched.clear()
-                matched.update((index.position[pk], (score, groups)) for pk, score, groups in rows)
+                matched.update((index.position[row[0]], (row[1], row[2])) for row in rows)
             at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
             if level < len(plan.groups):
                 if loose is None:
                     loose, found = loosened_mask(
-                        engine, plan, language, locale_id, index, kinds, matched
+                        engine, plan, language, locale_id, index, kinds, matched, group_masks
                     )
                     per_group.extend(found)
                 at_level &= loose
@@ -302,13 +305,22 @@ def word_coverage(index, kinds, matched, everything, per_group, positions):
     }
 
 
-def loosened_mask(engine, plan, language, locale_id, index, kinds, matched):
+def loosened_mask(engine, plan, language, locale_id, index, kinds, matched, group_masks=None):
     """The pages a loosened level may list: those holding a word that is not common, or every
-    word (search.common_words); and the pages of each group (bitsets)."""
-    per_group = [
-        index.mask_of(index.position[pk] for pk in pages if pk in index.position) & kinds
-        for pages in group_pages(engine, plan, language, locale_id)
-    ]
+    word (search.common_words); and the pages of each group (bitsets): from `group_masks` (doc
+    position -> bitmask of its groups) when the engine gave them, else a match per group."""
+    if group_masks:
+        positions = [[] for _ in plan.groups]
+        for position, mask in group_masks.items():
+            for group, pages in enumerate(positions):
+                if mask >> group & 1:
+                    pages.append(position)
+        per_group = [index.mask_of(pages) & kinds for pages in positions]
+    else:
+        per_group = [
+            index.mask_of(index.position[pk] for pk in pages if pk in index.position) & kinds
+            for pages in group_pages(engine, plan, language, locale_id)
+        ]
     counts = [mask.bit_count() for mask in per_group]
     deciding = deciding_groups(counts, kinds.bit_count())
     every = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= len(plan.groups))

@@ -55,6 +55,9 @@ class SearchEngine:
 
         Alternatives within a group are OR, tokens within an alternative AND. The score ranks
         within a number of matched groups; weight the title part (the "title" field) above the body.
+
+        A row may carry a fourth element, the groups it matched as a bitmask (bit i: group i):
+        then the pipeline learns each group's pages from these rows instead of a match per group.
         """
         raise NotImplementedError
 
