@@ -40,6 +40,20 @@ def _tsquery_group(group):
     return "(" + " | ".join(alternatives) + ")"
 
 
+# A query of up to 200 characters can hold more word groups than a 64-bit mask has bits; beyond
+# this many the database counts the groups instead, and the pipeline asks for each group's pages.
+MAX_MASKED_GROUPS = 62
+
+
+def masked(plan, require_all):
+    """Whether `match` gives each row the bitmask of its groups (see SearchEngine.match)."""
+    return not require_all and 1 < len(plan.groups) <= MAX_MASKED_GROUPS
+
+
+def _weight(plan, position):
+    return 1 << position if masked(plan, False) else 1
+
+
 def _search_config():
     return SEARCH_CONFIG
 
@@ -65,7 +79,7 @@ class DatabaseEngine(SearchEngine):
             )
         else:
             rows = self._match_sqlite(plan, locale_id, content_types, ct_placeholders, require_all)
-        if require_all or len(plan.groups) < 2:
+        if not masked(plan, require_all):
             return rows
         # The query gave each page's groups as a bitmask; the count is what ranks.
         return [(pk, score, mask.bit_count(), mask) for pk, score, mask in rows]
@@ -79,7 +93,8 @@ class DatabaseEngine(SearchEngine):
             counted = str(len(groups))
         elif len(groups) > 1:
             counted = " + ".join(
-                f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)) * {1 << i}"  # noqa: S608
+                f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"  # noqa: S608
+                f" * {_weight(plan, i)}"
                 for i in range(len(groups))
             )
             params += ["{body title} : " + g for g in groups]
@@ -109,7 +124,7 @@ class DatabaseEngine(SearchEngine):
             counted, group_params = str(len(groups)), []
         elif len(groups) > 1:
             counted = " + ".join(
-                f"(ie.matched_body @@ to_tsquery(%s::regconfig, %s))::int::bigint * {1 << i}"
+                f"(ie.matched_body @@ to_tsquery(%s::regconfig, %s))::int::bigint * {_weight(plan, i)}"
                 for i in range(len(groups))
             )
             group_params = [value for g in groups for value in (config, g)]

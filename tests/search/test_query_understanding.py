@@ -5,8 +5,14 @@ import re
 
 import pytest
 from django.utils import translation
+from wagtail.models import Locale
 
+from changes.version import current_version
 from practices.models import Municipality
+from search.analysis import QueryPlan
+from search.engines import database
+from search.engines.database import DatabaseEngine
+from search.pipeline import query_plan
 from search.service import search
 from search.types import SearchParams
 from tests.factories import make_practice
@@ -163,3 +169,53 @@ def test_pages_matching_every_word_rank_above_pages_matching_some(pages):
     ranked = [hit.title for hit in results.hits]
     assert ranked[0] == "Een lange dag in de wijk"
     assert "Mantelzorgers en vrijwilligers" in ranked[1:]
+
+
+def what_the_visitor_sees(results):
+    return [hit.title for hit in results.hits], results.count, results.facets, results.relaxations
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "gemeente mantelzorgers",
+        "mantelzorgers gemeente",  # the common word second: its bit must not decide
+        "mantelzorgers vrijwilligers buurtsport",
+        "tijd voor werk",
+    ],
+)
+def test_loosened_searches_find_the_same_with_or_without_the_word_bitmask(
+    pages, monkeypatch, query
+):
+    # The database gives each page's words as a bitmask so a loosened search needs no query per
+    # word; counted per word instead (as past 62 words), the visitor must see the same.
+    with_mask = what_the_visitor_sees(literal(query))
+    assert with_mask[1] > 0
+    monkeypatch.setattr(database, "MAX_MASKED_GROUPS", 1)
+    assert what_the_visitor_sees(literal(query)) == with_mask
+
+
+def test_a_question_of_more_words_than_a_bitmask_holds_is_answered(client, pages):
+    # A word on a page and 63 two-letter words that are no stop words (the 200 characters a query
+    # may have): no page holds them all, so the search loosens over 64 groups.
+    filler = " ".join(f"{a}{b}" for a in "qxzv" for b in "bcdfghjklmnpqrstvwxz")
+    query = ("wijk " + filler)[:200]
+    assert len(query_plan(query, "nl", current_version()).groups) >= 64  # more than a bigint holds
+    response = client.get("/api/v1/search", {"q": query})
+    assert response.status_code == 200
+    assert response.json()["count"] == len(response.json()["results"])  # one word of 64: none
+
+
+def test_the_database_gives_each_page_the_words_it_holds_as_a_match_per_word_would(pages):
+    plan = query_plan("mantelzorgers vrijwilligers buurtsport gemeente", "nl", current_version())
+    locale_id = Locale.objects.get(language_code="nl").id
+    engine = DatabaseEngine()
+    rows = engine.match(plan, "nl", locale_id)
+    per_word = [
+        {row[0] for row in engine.match(QueryPlan(plan.language, (group,)), "nl", locale_id)}
+        for group in plan.groups
+    ]
+    assert len({frozenset(pages) for pages in per_word}) == len(plan.groups)  # all different
+    for position, pages_of_word in enumerate(per_word):
+        assert {row[0] for row in rows if row[3] >> position & 1} == pages_of_word
+    assert all(row[2] == row[3].bit_count() for row in rows)  # the count ranks; it must agree
