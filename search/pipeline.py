@@ -217,7 +217,7 @@ def run_search(engine, params):
                 fetched = require_all
                 # Pages outside the index (not live, not public, another locale) are not findable.
                 rows = [row for row in rows if row[0] in index.position]
-                if not require_all and rows and all(len(row) > 3 for row in rows):
+                if not require_all and rows and len(rows[0]) > 3:  # the engine gave masks
                     group_masks.update((index.position[row[0]], row[3]) for row in rows)
                 rows = phrases.checked(engine, plan, language, locale_id, rows, require_all)
                 matched.clear()

@@ -50,8 +50,12 @@ def masked(plan, require_all):
     return not require_all and 1 < len(plan.groups) <= MAX_MASKED_GROUPS
 
 
-def _weight(plan, position):
-    return 1 << position if masked(plan, False) else 1
+def group_weights(plan):
+    """What each group adds to the counted column of a match for any group: powers of two make it
+    a bitmask (`masked`), ones a count."""
+    if masked(plan, require_all=False):
+        return [1 << position for position in range(len(plan.groups))]
+    return [1] * len(plan.groups)
 
 
 def _search_config():
@@ -93,9 +97,8 @@ class DatabaseEngine(SearchEngine):
             counted = str(len(groups))
         elif len(groups) > 1:
             counted = " + ".join(
-                f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s))"  # noqa: S608
-                f" * {_weight(plan, i)}"
-                for i in range(len(groups))
+                f"(ie.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)) * {weight}"  # noqa: S608
+                for weight in group_weights(plan)
             )
             params += ["{body title} : " + g for g in groups]
         else:
@@ -120,36 +123,38 @@ class DatabaseEngine(SearchEngine):
         config = _search_config()
         groups = [_tsquery_group(group) for group in plan.groups]
         any_group = (" & " if require_all else " | ").join(groups)
-        if require_all:
-            counted, group_params = str(len(groups)), []
-        elif len(groups) > 1:
-            counted = " + ".join(
-                f"(ie.matched_body @@ to_tsquery(%s::regconfig, %s))::int::bigint * {_weight(plan, i)}"
-                for i in range(len(groups))
-            )
-            group_params = [value for g in groups for value in (config, g)]
-        else:
-            counted, group_params = "1", []
         # Only the index: the search pipeline keeps the pages that are live, public and of the
         # locale (its facet index holds exactly those), so joining pages here would be paid twice.
         # The score is the title part's only: ranking every matched body costs more than the rest
         # of a search together, so `rescore` adds the body part for the few that can make the page.
-        # Each group's test reads the body again, and a long body is fetched from TOAST and
-        # unpacked on every read: the inner query unpacks each matched body once (`|| ''`, kept
-        # apart by OFFSET 0) for the outer one to test every group on (a fifth off at 10,000 pages).
-        body = "body || ''::tsvector" if group_params else "NULL::tsvector"
-        sql = f"""
-            SELECT ie.object_id::integer, {self.TITLE_RANK}, {counted}
-            FROM (
-                SELECT object_id, title, {body} AS matched_body
-                FROM {INDEX_TABLE}
-                WHERE body @@ to_tsquery(%s::regconfig, %s)
-                  AND content_type_id IN ({ct_placeholders})
-                OFFSET 0
-            ) ie
+        matching = f"""
+            FROM {INDEX_TABLE} ie
+            WHERE ie.body @@ to_tsquery(%s::regconfig, %s)
+              AND ie.content_type_id IN ({ct_placeholders})
         """  # noqa: S608 - table names are constants, values are parameters
+        if require_all:
+            counted, group_params = str(len(groups)), []
+        elif len(groups) > 1:
+            counted = " + ".join(
+                f"(ie.body @@ to_tsquery(%s::regconfig, %s))::int::bigint * {weight}"
+                for weight in group_weights(plan)
+            )
+            group_params = [value for g in groups for value in (config, g)]
+            # Each group's test reads the body again, and a long body is fetched from TOAST and
+            # unpacked on every read: the inner query unpacks each matched body once (`|| ''`,
+            # kept apart by OFFSET 0) for the outer one to test every group on (a fifth off at
+            # 10,000 pages).
+            matching = f"""
+                FROM (
+                    SELECT ie.object_id, ie.title, ie.body || ''::tsvector AS body {matching}
+                    OFFSET 0
+                ) ie
+            """
+        else:
+            counted, group_params = "1", []
+        sql = f"SELECT ie.object_id::integer, {self.TITLE_RANK}, {counted} {matching}"
         params = [config, any_group, TITLE_WEIGHT, *group_params]
-        params = [*params, config, any_group, *content_types]
+        params += [config, any_group, *content_types]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()

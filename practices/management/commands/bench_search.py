@@ -368,7 +368,7 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
         started, started_cpu = time.perf_counter(), time.process_time()
-        # The test engine (osmem-server, pure Python) is slower than Elasticsearch at these sizes:
+        # The test engine (osmem-server) scores every document, far slower than Elasticsearch here:
         # with production's 1 s timeout the fallback would answer and the engine go unmeasured.
         with engine_settings(engine_url, "kbbench_", timeout=60, timeout_cap=60):
             call_command("update_index", backend_name="elasticsearch", verbosity=0)
