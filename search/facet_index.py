@@ -11,6 +11,8 @@ transaction, so every process sees the change together with the data.
 
 import threading
 
+import numpy as np
+
 from changes.version import current_version
 from search.registry import facet_names
 
@@ -26,6 +28,7 @@ class FacetIndex:
         self.terms = terms  # search.pipeline.Terms: labels of the values
         self.docs = sorted(docs, key=lambda doc: doc.page_id)
         self.position = {doc.page_id: i for i, doc in enumerate(self.docs)}
+        self.page_ids = np.fromiter((doc.page_id for doc in self.docs), np.int64, len(self.docs))
         self.all = (1 << len(self.docs)) - 1
         names = facet_names()
         self.masks = {name: {} for name in names}
@@ -45,9 +48,23 @@ class FacetIndex:
         self.recency = [0] * len(self.docs)
         for place, i in enumerate(self.newest):
             self.recency[i] = len(self.docs) - place
+        self.recency_array = np.array(self.recency, dtype=np.int64)
+
+    def positions_of(self, page_ids):
+        """The doc positions of the pages among `page_ids` (an int64 array) that the index holds,
+        and which of `page_ids` those are (a boolean array)."""
+        if not len(self.docs):
+            return np.zeros(0, np.int64), np.zeros(len(page_ids), bool)
+        found = np.minimum(np.searchsorted(self.page_ids, page_ids), len(self.docs) - 1)
+        held = self.page_ids[found] == page_ids
+        return found[held], held
 
     def mask_of(self, positions):
-        """The bitset of some doc positions."""
+        """The bitset of some doc positions (an iterable, or an int array for thousands at once)."""
+        if isinstance(positions, np.ndarray):
+            bits = np.zeros(len(self.docs), bool)
+            bits[positions] = True
+            return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
         bits = bytearray((len(self.docs) + 8) // 8)
         for i in positions:
             bits[i >> 3] |= 1 << (i & 7)
@@ -89,6 +106,11 @@ class FacetIndex:
         """A fast membership test for doc positions in a bitset."""
         data = mask.to_bytes((len(self.docs) + 8) // 8, "little")
         return lambda i: data[i >> 3] >> (i & 7) & 1
+
+    def holds(self, mask, positions):
+        """Which of the doc `positions` (an int array) are in the bitset (a boolean array)."""
+        data = np.frombuffer(mask.to_bytes((len(self.docs) + 8) // 8, "little"), np.uint8)
+        return np.unpackbits(data, bitorder="little")[positions].astype(bool)
 
 
 def facet_index(locale_id, load):

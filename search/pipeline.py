@@ -5,7 +5,6 @@ itself, give one page with counts and highlights); so every engine gives results
 and the same quality."""
 
 import dataclasses
-import heapq
 import itertools
 import math
 import re
@@ -30,6 +29,7 @@ from search.common_words import deciding_groups, group_pages
 from search.documents import snippet_passages
 from search.facet_index import facet_index
 from search.highlight import make_snippet
+from search.matches import Matches
 from search.models import Synonym
 from search.semantic import hybrid
 from search.terms import cached_terms, load_terms, with_language_labels
@@ -195,38 +195,41 @@ def run_search(engine, params):
     index = facet_index(locale_id, load_facet_docs)
     kinds = index.filter_mask(registry.TYPE_FACET, wanted_types(params))
 
-    matched = {}  # doc position -> (score, groups matched)
+    matches = Matches.empty()  # the pages the engine matched (after the phrase check)
     vectors = None if plan.is_empty else hybrid.vector_matches(params.query, language, version)
     joined = []  # doc positions found by meaning only
     if plan.is_empty:
         outcome = Attempt(*index.facet(kinds, filters))
     else:
-        fetched = None  # whether `matched` holds the pages matching every word, or any
+        fetched = None  # whether `matches` holds the pages matching every word, or any
         loose = None  # the pages a loosened level may list (search.common_words)
         per_group = []  # a loosened level's pages per word group (bitsets), for hybrid ranking
         lexical = {"mask": 0, "level": 0}
-        group_masks = {}  # doc position -> the groups it matched (bitmask), when the engine tells
+        grouped = None  # the any-word matches with each group's bitmask, if the engine gives them
+        complete = []  # the rows of the every-word match, which the any-word match may reuse
 
         def attempt(level, first, last):
-            nonlocal fetched, loose
+            nonlocal fetched, loose, matches, grouped
             # Every word first (cheap: nothing to count per group); the looser levels need the
             # pages that match any word, with how many words each matches.
             require_all = first and not last
             if fetched != require_all:
-                rows = engine.match(plan, language, locale_id, require_all=require_all)
+                rows = engine.match(
+                    plan, language, locale_id, require_all=require_all, complete=complete
+                )
                 fetched = require_all
-                # Pages outside the index (not live, not public, another locale) are not findable.
-                rows = [row for row in rows if row[0] in index.position]
+                if require_all:
+                    complete[:] = rows
                 if not require_all and rows and len(rows[0]) > 3:  # the engine gave masks
-                    group_masks.update((index.position[row[0]], row[3]) for row in rows)
+                    grouped = Matches.from_rows(rows, index)
                 rows = phrases.checked(engine, plan, language, locale_id, rows, require_all)
-                matched.clear()
-                matched.update((index.position[row[0]], (row[1], row[2])) for row in rows)
-            at_level = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= level)
+                # Pages outside the index (not live, not public, another locale) are not findable.
+                matches = Matches.from_rows(rows, index)
+            at_level = index.mask_of(matches.at_least(level))
             if level < len(plan.groups):
                 if loose is None:
                     loose, found = loosened_mask(
-                        engine, plan, language, locale_id, index, kinds, matched, group_masks
+                        engine, plan, language, locale_id, index, kinds, matches, grouped
                     )
                     per_group.extend(found)
                 at_level &= loose
@@ -251,9 +254,8 @@ def run_search(engine, params):
     is_result = index.members(outcome.results)
     if params.sort == "relevance" and not plan.is_empty:
         # (groups matched, score, recency, position), best first; recency breaks ties newest first.
-        recency = index.recency
-        found = [(g, s, recency[i], i) for i, (s, g) in matched.items() if is_result(i)]
-        best = heapq.nlargest(max(wanted, RESCORED), found)
+        among = index.holds(outcome.results, matches.positions)
+        best = matches.best(among, max(wanted, RESCORED), index.recency_array)
         final = engine.rescore(plan, [index.docs[i].page_id for *_key, i in best])
         if final is not None:
             best = [(g, final.get(index.docs[i].page_id, s), r, i) for g, s, r, i in best]
@@ -261,11 +263,12 @@ def run_search(engine, params):
         ordered = [i for *_key, i in best]
         if vectors is not None:
             everything = len(plan.groups)
-            complete = {i for i, (_s, g) in matched.items() if g >= everything}
+            groups_of = {i: g for g, _s, _r, i in best}
+            complete = {i for i, g in groups_of.items() if g >= everything}
             ranks = {
                 index.position[pk]: r for pk, r in vectors.rank.items() if pk in index.position
             }
-            coverage = word_coverage(index, kinds, matched, everything, per_group, ordered)
+            coverage = word_coverage(index, kinds, groups_of, everything, per_group, ordered)
             ordered = hybrid.fuse(
                 ordered, complete, ranks, [i for i in joined if is_result(i)], coverage
             )
@@ -287,14 +290,15 @@ def run_search(engine, params):
     )
 
 
-def word_coverage(index, kinds, matched, everything, per_group, positions):
+def word_coverage(index, kinds, groups_of, everything, per_group, positions):
     """How much of the query each page at `positions` holds, 0 to 1: the share of the word groups,
     each weighted by how rare it is among the pages (its inverse document frequency) when the
-    pages per group are known (`per_group`, a loosened level). A page holding only the common word
-    of a question ("mensen" of "mensen zonder huis") holds little of it; one holding its rare word
-    ("bedoeling" of "terug naar de bedoeling") most."""
+    pages per group are known (`per_group`, a loosened level), else by count (`groups_of`: doc
+    position -> groups matched). A page holding only the common word of a question ("mensen" of
+    "mensen zonder huis") holds little of it; one holding its rare word ("bedoeling" of "terug
+    naar de bedoeling") most."""
     if not per_group:
-        return {i: matched[i][1] / max(1, everything) for i in positions if i in matched}
+        return {i: groups_of[i] / max(1, everything) for i in positions if i in groups_of}
     total = max(1, kinds.bit_count())
     weights = [math.log(1 + total / (1 + (mask & kinds).bit_count())) for mask in per_group]
     tests = [index.members(mask) for mask in per_group]
@@ -305,17 +309,14 @@ def word_coverage(index, kinds, matched, everything, per_group, positions):
     }
 
 
-def loosened_mask(engine, plan, language, locale_id, index, kinds, matched, group_masks=None):
+def loosened_mask(engine, plan, language, locale_id, index, kinds, matches, grouped=None):
     """The pages a loosened level may list: those holding a word that is not common, or every
-    word (search.common_words); and the pages of each group (bitsets): from `group_masks` (doc
-    position -> bitmask of its groups) when the engine gave them, else a match per group."""
-    if group_masks:
-        positions = [[] for _ in plan.groups]
-        for position, mask in group_masks.items():
-            for group, pages in enumerate(positions):
-                if mask >> group & 1:
-                    pages.append(position)
-        per_group = [index.mask_of(pages) & kinds for pages in positions]
+    word (search.common_words); and the pages of each group (bitsets): from `grouped` (Matches
+    with the bitmask of each page's groups) when the engine gave them, else a match per group."""
+    if grouped is not None:
+        per_group = [
+            index.mask_of(grouped.of_group(group)) & kinds for group in range(len(plan.groups))
+        ]
     else:
         per_group = [
             index.mask_of(index.position[pk] for pk in pages if pk in index.position) & kinds
@@ -323,7 +324,7 @@ def loosened_mask(engine, plan, language, locale_id, index, kinds, matched, grou
         ]
     counts = [mask.bit_count() for mask in per_group]
     deciding = deciding_groups(counts, kinds.bit_count())
-    every = index.mask_of(i for i, (_s, groups) in matched.items() if groups >= len(plan.groups))
+    every = index.mask_of(matches.at_least(len(plan.groups)))
     for position in deciding:
         every |= per_group[position]
     return every, per_group

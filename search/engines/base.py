@@ -47,7 +47,7 @@ class SearchEngine:
 
         return run_search(self, params)
 
-    def match(self, plan, language, locale_id, require_all=False):
+    def match(self, plan, language, locale_id, require_all=False, complete=()):
         """Every live page of the locale (of the registered document types) matching at least one
         group of `plan` (a `search.analysis.QueryPlan`), as (page_id, score, groups_matched) rows;
         with `require_all`, only pages matching every group. Other pages may be among the rows
@@ -58,6 +58,9 @@ class SearchEngine:
 
         A row may carry a fourth element, the groups it matched as a bitmask (bit i: group i):
         then the pipeline learns each group's pages from these rows instead of a match per group.
+
+        `complete`: the rows of a `require_all` match of the same plan, which an engine may reuse
+        instead of matching those pages again (the rows then hold the same pages either way).
         """
         raise NotImplementedError
 

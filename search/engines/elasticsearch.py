@@ -192,9 +192,9 @@ class ElasticsearchEngine(SearchEngine):
     def _content_types(self):
         return [f"{model._meta.app_label}.{model.__name__}" for model in registry.models()]
 
-    def match(self, plan, language, locale_id=None, require_all=False):
+    def match(self, plan, language, locale_id=None, require_all=False, complete=()):
         """(page_id, score, groups matched) of every page matching a group of the plan (all groups
-        with `require_all`)."""
+        with `require_all`); one request either way, so `complete` is not reused."""
         if plan.is_empty:
             return []
         body = self._search(

@@ -115,8 +115,8 @@ class FallbackEngine(SearchEngine):
             results = dataclasses.replace(results, backend=self.fallback.name, degraded=True)
         return results
 
-    def match(self, plan, language, locale_id=None, require_all=False):
-        matches, _degraded = self._call("match", plan, language, locale_id, require_all)
+    def match(self, plan, language, locale_id=None, require_all=False, complete=()):
+        matches, _degraded = self._call("match", plan, language, locale_id, require_all, complete)
         return matches
 
     def rescore(self, plan, page_ids):

@@ -101,10 +101,11 @@ def vector_matches(query, language, version=None):
     if encoder is None:
         return None
     probe = query_probe(encoder, query)
-    scores = matrix.similarities(probe.vector)
-    shuffled = matrix.similarities(probe.shuffled)
-    if not len(scores):
+    # One pass over the matrix for the query and its shuffles together.
+    both = matrix.similarities(np.vstack([probe.vector, probe.shuffled]))
+    if not len(both):
         return None
+    scores, shuffled = both[:, 0], both[:, 1:]
     nearest = float(scores.max())
     if nearest < encoder.spec.floor or not nonsense.has_meaning(
         probe.letter_score, nearest, shuffled.max(axis=0)

@@ -219,3 +219,26 @@ def test_the_database_gives_each_page_the_words_it_holds_as_a_match_per_word_wou
     for position, pages_of_word in enumerate(per_word):
         assert {row[0] for row in rows if row[3] >> position & 1} == pages_of_word
     assert all(row[2] == row[3].bit_count() for row in rows)  # the count ranks; it must agree
+
+
+@pytest.mark.parametrize("share", [0.0, 2.0])  # left out before the body is read, or after
+@pytest.mark.parametrize(
+    "query", ["mantelzorgers vrijwilligers", "gemeente mantelzorgers", "tijd reflectie werk"]
+)
+def test_a_loosened_match_that_reuses_the_every_word_pages_holds_what_matching_anew_holds(
+    pages, monkeypatch, share, query
+):
+    # A loosened search matched every word first; matching any word then skips those pages
+    # (their groups are all known) instead of reading them again.
+    monkeypatch.setattr(database, "KNOWN_FIRST_SHARE", share)
+    plan = query_plan(query, "nl", current_version())
+    locale_id = Locale.objects.get(language_code="nl").id
+    engine = DatabaseEngine()
+    complete = engine.match(plan, "nl", locale_id, require_all=True)
+    assert complete  # some page holds every word
+    anew = engine.match(plan, "nl", locale_id)
+    reused = engine.match(plan, "nl", locale_id, complete=complete)
+    assert len(anew) > len(complete)  # and some only a few of them
+    assert sorted((row[0], *row[2:]) for row in reused) == sorted(
+        (row[0], *row[2:]) for row in anew
+    )
