@@ -12,6 +12,7 @@ the engine path (Elasticsearch's API, served by an osmem-server process started 
 with `update_index`), and the in-process facet index (build time, memory); one table row per size.
 Search by meaning is off in that run: its vectors are a cost of their own (see the README)."""
 
+import gc
 import json
 import os
 import random
@@ -58,6 +59,32 @@ QUESTIONS = [
     "gesprek aan de keukentafel",
     "meer ruimte voor de bedoeling",
 ]
+
+
+class GarbageCollections:
+    """Python's collections of the oldest generation while it runs: each walks the whole heap."""
+
+    def __init__(self):
+        self.times, self._started = [], 0.0
+        gc.callbacks.append(self._observe)
+
+    def _observe(self, phase, info):
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.times.append(time.perf_counter() - self._started)
+
+    def stop(self):
+        gc.callbacks.remove(self._observe)
+
+    def __str__(self):
+        longest = max(self.times, default=0.0)
+        return (
+            f"{len(self.times)} full collections, {sum(self.times) * 1000:.0f} ms in all, "
+            f"the longest {longest * 1000:.0f} ms"
+        )
 
 
 def percentile(values, fraction):
@@ -276,6 +303,7 @@ class Command(BaseCommand):
             assert response.status_code == 200, response.content[:500]
 
         load = os.getloadavg()
+        collections = GarbageCollections()
         for query, params in workload:
             with override_settings(SEARCH_EMBEDDING_MODEL=model):
                 hybrid.forget_queries()
@@ -288,6 +316,7 @@ class Command(BaseCommand):
                 lambda query=query: list(Page.objects.live().search(query)[:20]),
             )
         load_after = os.getloadavg()
+        collections.stop()
         plain50 = percentile(wall["plain Page.search"], 0.5)
         plain95 = percentile(wall["plain Page.search"], 0.95)
         out = self.stdout.write
@@ -303,6 +332,9 @@ class Command(BaseCommand):
                 f"p95 {percentile(cpu[mode], 0.95) * 1000:6.1f} ms)  "
                 f"ratio to plain p50 {p50 / plain50:.2f}  p95 {p95 / plain95:.2f}"
             )
+        out(
+            f"garbage collection during the timing: {collections} (gc.get_threshold() {gc.get_threshold()})"
+        )
 
     def _generate(self, count, offset):
         ensure_practices_setup()
