@@ -30,10 +30,13 @@ class Matches:
             return cls.empty()
         columns = list(zip(*rows, strict=True))  # in C: a column per field, not a loop per row
         positions, held = index.positions_of(np.array(columns[0], np.int64))
-        scores = np.array(columns[1], np.float64)[held]
-        groups = np.array(columns[2], np.int64)[held]
-        masks = np.array(columns[3], np.int64)[held] if len(columns) > 3 else None
-        return cls(positions, scores, groups, masks)
+        # A page in two rows (an engine's duplicate entry) counts once: its last row, as in a dict.
+        _values, from_end = np.unique(positions[::-1], return_index=True)
+        once = len(positions) - 1 - from_end
+        scores = np.array(columns[1], np.float64)[held][once]
+        groups = np.array(columns[2], np.int64)[held][once]
+        masks = np.array(columns[3], np.int64)[held][once] if len(columns) > 3 else None
+        return cls(positions[once], scores, groups, masks)
 
     def __len__(self):
         return len(self.positions)

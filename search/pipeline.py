@@ -206,7 +206,7 @@ def run_search(engine, params):
         per_group = []  # a loosened level's pages per word group (bitsets), for hybrid ranking
         lexical = {"mask": 0, "level": 0}
         grouped = None  # the any-word matches with each group's bitmask, if the engine gives them
-        complete = []  # the rows of the every-word match, which the any-word match may reuse
+        every_word = []  # the rows of the every-word match, which the any-word match may reuse
 
         def attempt(level, first, last):
             nonlocal fetched, loose, matches, grouped
@@ -215,11 +215,11 @@ def run_search(engine, params):
             require_all = first and not last
             if fetched != require_all:
                 rows = engine.match(
-                    plan, language, locale_id, require_all=require_all, complete=complete
+                    plan, language, locale_id, require_all=require_all, complete=every_word
                 )
                 fetched = require_all
                 if require_all:
-                    complete[:] = rows
+                    every_word[:] = rows
                 if not require_all and rows and len(rows[0]) > 3:  # the engine gave masks
                     grouped = Matches.from_rows(rows, index)
                 rows = phrases.checked(engine, plan, language, locale_id, rows, require_all)
