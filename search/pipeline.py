@@ -196,7 +196,7 @@ def run_search(engine, params):
     kinds = index.filter_mask(registry.TYPE_FACET, wanted_types(params))
 
     matches = Matches.empty()  # the pages the engine matched (after the phrase check)
-    vectors = None if plan.is_empty else hybrid.vector_matches(params.query, language, version)
+    vectors = None  # the pages near the query in meaning (search.semantic.hybrid)
     joined = []  # doc positions found by meaning only
     if plan.is_empty:
         outcome = Attempt(*index.facet(kinds, filters))
@@ -237,9 +237,10 @@ def run_search(engine, params):
             return Attempt(*index.facet(at_level & kinds, filters))
 
         outcome = loosen(plan, attempt)
+        complete = outcome.found > 0 and lexical["level"] == len(plan.groups)
+        vectors = hybrid.vector_matches(params.query, language, version, words_found=complete)
         if vectors is not None:
             # Pages near in meaning join the results and pass the same filters and facet counts.
-            complete = outcome.found > 0 and lexical["level"] == len(plan.groups)
             position = index.position
             joined = [position[pk] for pk in vectors.joining(complete) if pk in position]
             if joined:
@@ -357,10 +358,12 @@ def run_engine_search(engine, params, plan, locale_id, filters, version):
         return engine.count(searched, level, params, filters, types, page_number)
 
     outcome = loosen(plan, attempt)
-    vectors = None if plan.is_empty else hybrid.vector_matches(params.query, language, version)
+    complete = outcome.found > 0 and outcome.level == len(plan.groups)
+    vectors = None
+    if not plan.is_empty:
+        vectors = hybrid.vector_matches(params.query, language, version, words_found=complete)
     joining = []
     if vectors is not None:
-        complete = outcome.found > 0 and outcome.level == len(plan.groups)
         joining = vectors.joining(complete)
     if joining:
         # Once more with the pages near in meaning: the engine filters and counts them with the

@@ -30,25 +30,34 @@ _query_probes = OrderedDict()
 _query_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
+@dataclass
 class QueryProbe:
-    """A query's vector, the vectors of its letters shuffled and how much it reads as language
-    (search.semantic.nonsense)."""
+    """A query's vector, the vectors of its letters shuffled (None until asked for) and how much it
+    reads as language (search.semantic.nonsense)."""
 
     vector: np.ndarray
-    shuffled: np.ndarray
+    shuffled: np.ndarray | None
     letter_score: float | None
 
 
-def query_probe(encoder, query):
+def query_probe(encoder, query, shuffles=True):
+    """The kept probe of a query, encoded now if it is new (its shuffles only when `shuffles`)."""
     key = (encoder.name, " ".join(query.lower().split()))
     with _query_lock:
-        if key in _query_probes:
+        probe = _query_probes.get(key)
+        if probe is not None:
             _query_probes.move_to_end(key)
-            return _query_probes[key]
-    vectors = encoder.queries([query, *nonsense.shuffled(query)])
-    scorer = encoder.letter_score
-    probe = QueryProbe(vectors[0], vectors[1:], scorer(query) if scorer else None)
+            if probe.shuffled is not None or not shuffles:
+                return probe
+    if probe is None:
+        texts = [query, *nonsense.shuffled(query)] if shuffles else [query]
+        vectors = encoder.queries(texts)
+        scorer = encoder.letter_score
+        probe = QueryProbe(
+            vectors[0], vectors[1:] if shuffles else None, scorer(query) if scorer else None
+        )
+    else:
+        probe.shuffled = encoder.queries(nonsense.shuffled(query))
     with _query_lock:
         _query_probes[key] = probe
         while len(_query_probes) > QUERY_CACHE_SIZE:
@@ -63,7 +72,7 @@ def forget_queries():
 
 
 def query_vector(encoder, query):
-    return query_probe(encoder, query).vector
+    return query_probe(encoder, query, shuffles=False).vector
 
 
 @dataclass
@@ -89,9 +98,13 @@ class VectorMatches:
         return chosen
 
 
-def vector_matches(query, language, version=None):
+def vector_matches(query, language, version=None, words_found=False):
     """The pages of `language` near `query` in meaning, or None when search by meaning is off, the
-    model cannot be loaded or no page has a vector yet."""
+    model cannot be loaded or no page has a vector yet.
+
+    `words_found`: lexical search found pages with every word of the query, so it is no nonsense
+    and the shuffles that tell nonsense apart are not made (a third of a new query's cost); the
+    floor still applies, and only the very near pages join such results (`VectorMatches.joining`)."""
     if not query or not query.strip() or not model_name():
         return None
     matrix = matrix_for(language, model_name(), version)
@@ -100,14 +113,19 @@ def vector_matches(query, language, version=None):
     encoder = get_encoder()
     if encoder is None:
         return None
-    probe = query_probe(encoder, query)
-    # One pass over the matrix for the query and its shuffles together.
-    both = matrix.similarities(np.vstack([probe.vector, probe.shuffled]))
-    if not len(both):
+    probe = query_probe(encoder, query, shuffles=not words_found)
+    if words_found:
+        scores = matrix.similarities(probe.vector)
+    else:
+        # One pass over the matrix for the query and its shuffles together.
+        both = matrix.similarities(np.vstack([probe.vector, probe.shuffled]))
+        scores, shuffled = both[:, 0], both[:, 1:]
+    if not len(scores):
         return None
-    scores, shuffled = both[:, 0], both[:, 1:]
     nearest = float(scores.max())
-    if nearest < encoder.spec.floor or not nonsense.has_meaning(
+    if nearest < encoder.spec.floor:
+        return None
+    if not words_found and not nonsense.has_meaning(
         probe.letter_score, nearest, shuffled.max(axis=0)
     ):
         return None
