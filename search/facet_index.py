@@ -45,10 +45,8 @@ class FacetIndex:
             key=lambda i: (self.docs[i].date is not None, self.docs[i].date, self.docs[i].page_id),
             reverse=True,
         )
-        self.recency = [0] * len(self.docs)
-        for place, i in enumerate(self.newest):
-            self.recency[i] = len(self.docs) - place
-        self.recency_array = np.array(self.recency, dtype=np.int64)
+        self.recency = np.zeros(len(self.docs), np.int64)
+        self.recency[self.newest] = np.arange(len(self.docs), 0, -1)
 
     def positions_of(self, page_ids):
         """The doc positions of the pages among `page_ids` (an int64 array) that the index holds,
@@ -60,15 +58,12 @@ class FacetIndex:
         return found[held], held
 
     def mask_of(self, positions):
-        """The bitset of some doc positions (an iterable, or an int array for thousands at once)."""
-        if isinstance(positions, np.ndarray):
-            bits = np.zeros(len(self.docs), bool)
-            bits[positions] = True
-            return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
-        bits = bytearray((len(self.docs) + 8) // 8)
-        for i in positions:
-            bits[i >> 3] |= 1 << (i & 7)
-        return int.from_bytes(bits, "little")
+        """The bitset of some doc positions (an int array, or any iterable of them)."""
+        if not isinstance(positions, np.ndarray):
+            positions = np.fromiter(positions, np.int64)
+        bits = np.zeros(len(self.docs), bool)
+        bits[positions] = True
+        return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
 
     def filter_mask(self, name, values):
         """Docs carrying any of `values` of a facet (OR within a facet)."""

@@ -256,7 +256,7 @@ def run_search(engine, params):
     if params.sort == "relevance" and not plan.is_empty:
         # (groups matched, score, recency, position), best first; recency breaks ties newest first.
         among = index.holds(outcome.results, matches.positions)
-        best = matches.best(among, max(wanted, RESCORED), index.recency_array)
+        best = matches.best(among, max(wanted, RESCORED), index.recency)
         final = engine.rescore(plan, [index.docs[i].page_id for *_key, i in best])
         if final is not None:
             best = [(g, final.get(index.docs[i].page_id, s), r, i) for g, s, r, i in best]

@@ -101,7 +101,8 @@ class DatabaseEngine(SearchEngine):
         if not content_types:
             return []
         ct_placeholders = ", ".join(["%s"] * len(content_types))
-        known = [str(row[0]) for row in complete] if not require_all else []
+        reused = () if require_all else complete
+        known = [str(row[0]) for row in reused]
         if connection.vendor == "postgresql":
             rows = self._match_postgres(
                 plan, locale_id, content_types, ct_placeholders, require_all, known
@@ -112,11 +113,11 @@ class DatabaseEngine(SearchEngine):
             )
         everything = len(plan.groups)
         if not masked(plan, require_all):
-            return rows + [(row[0], row[1], everything) for row in complete if known]
+            return rows + [(row[0], row[1], everything) for row in reused]
         # The query gave each page's groups as a bitmask; the count is what ranks.
         whole = (1 << everything) - 1
         return [(pk, score, mask.bit_count(), mask) for pk, score, mask in rows] + [
-            (row[0], row[1], everything, whole) for row in complete if known
+            (row[0], row[1], everything, whole) for row in reused
         ]
 
     def _match_sqlite(self, plan, locale_id, content_types, ct_placeholders, require_all, known):
