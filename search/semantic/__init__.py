@@ -46,7 +46,7 @@ def embed_soon(pages):
 
 
 def warm_up():
-    """Load the model and each language's matrix in a background thread, so the first visitor's
+    """Load the models and each language's matrices in a background thread, so the first visitor's
     search does not wait for them; returns the thread (None when search by meaning is off)."""
     from search.semantic.encoder import model_name
 
@@ -61,17 +61,15 @@ def _warm_up():
     from django.conf import settings
     from django.db import connection
 
-    from search.semantic.encoder import get_encoder
+    from search.semantic.encoder import encoders
     from search.semantic.hybrid import query_vector
     from search.semantic.matrix import matrix_for
 
     try:
-        encoder = get_encoder()
-        if encoder is None:
-            return
-        query_vector(encoder, "warm")
-        for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
-            matrix_for(language, encoder.name)
+        for encoder in encoders():  # the first model, then the second, if any
+            query_vector(encoder, "warm")
+            for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+                matrix_for(language, encoder.name)
     except Exception:  # a database not reachable yet: the first search loads what is missing
         logger.warning("Search by meaning could not warm up", exc_info=True)
     finally:

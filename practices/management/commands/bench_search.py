@@ -42,7 +42,7 @@ from practices.models import Municipality, PracticePage, Theme
 from practices.setup import ensure_practices_setup
 from search.engine_settings import engine_settings
 from search.params import parse_params
-from search.semantic.encoder import get_encoder
+from search.semantic.encoder import encoders, get_encoder, second_model_name
 from search.semantic.matrix import matrix_for
 from search.semantic.store import build_embeddings
 from search.service import search
@@ -246,19 +246,28 @@ class Command(BaseCommand):
             return recall / len(queries), rr / len(queries)
 
         out = self.stdout.write
-        matrix = matrix_for("nl", get_encoder().name)
-        out(
-            f"vectors: {len(matrix.page_ids)} pages, {matrix.nbytes / 1e6:.1f} MB in memory, "
-            f"{matrix.nbytes / max(1, len(matrix.page_ids)) * 10_000 / 1e6:.1f} MB per 10,000 pages"
-        )
+        for encoder in encoders():
+            matrix = matrix_for("nl", encoder.name)
+            per_page = matrix.nbytes / max(1, len(matrix.page_ids))
+            out(
+                f"vectors {encoder.name}: {len(matrix.page_ids)} pages, "
+                f"{matrix.nbytes / 1e6:.1f} MB in memory, "
+                f"{per_page * 10_000 / 1e6:.1f} MB per 10,000 pages"
+            )
+        second = second_model_name()
         for name, queries in (("evaluation set", QUERIES), ("meaning only", MEANING_QUERIES)):
             hybrid = measure(queries)
             with override_settings(SEARCH_EMBEDDING_MODEL=""):
                 lexical = measure(queries)
-            out(
+            line = (
                 f"{name}: lexical recall@5 {lexical[0]:.3f} MRR {lexical[1]:.3f}; "
                 f"hybrid recall@5 {hybrid[0]:.3f} MRR {hybrid[1]:.3f}"
             )
+            if second:
+                with override_settings(SEARCH_EMBEDDING_SECOND_MODEL=""):
+                    alone = measure(queries)
+                line += f" (without {second}: recall@5 {alone[0]:.3f} MRR {alone[1]:.3f})"
+            out(line)
         self._nonsense_report()
         self._timing_report(workload)
 

@@ -83,6 +83,6 @@ def test_questions_in_other_words_are_answered_on_the_engine(pages):
     print(
         f"\nengine: meaning-only hybrid {meaning}\nevaluation set lexical {lexical}\nhybrid {whole}"
     )
-    assert meaning.recall_at_5 >= 0.5, str(meaning)
+    assert meaning.recall_at_5 >= 0.7, str(meaning)  # 0.800 here, 0.767 on the database (README)
     assert whole.mrr >= lexical.mrr - 0.01
     assert whole.recall_at_5 >= lexical.recall_at_5 - 0.02

@@ -509,4 +509,27 @@ MEANING_QUERIES = [
     ("rolstoel en blindengeleidehond", ["inclusie-delft"]),
     ("minder controle, meer vertrouwen", ["bedoeling-haarlem"]),
     ("geldzorgen tijdig opsporen", ["schulden-rotterdam"]),
+    # Written later (December 2026), before the second model (README, "Zoeken op betekenis") was
+    # measured on them: a check that its weight was not chosen for the 18 above alone.
+    (
+        "niet langer tien hulpclubs die elk iets anders willen bij één huishouden",
+        ["regels-westland"],
+    ),
+    ("senioren leren internetbankieren", ["digitaal-eindhoven"]),
+    (
+        "psychiatrische patiënten verhuizen uit de kliniek naar een normaal huis",
+        ["beschermd-wonen-nijmegen"],
+    ),
+    ("werkzoekenden krijgen een opleiding bij bedrijven", ["werkgevers-tilburg"]),
+    ("beginnende ambtenaren oefenen pittige klantcontacten in kleine groepjes", ["intervisie-ede"]),
+    ("agenten en hulpverleners overleggen over mishandeling", ["huisverbod-maastricht"]),
+    ("bedrijven met een overheidsopdracht nemen werklozen aan", ["sroi-breda"]),
+    ("informatie over een cliënt doorgeven aan een andere organisatie", ["privacy-almere"]),
+    ("buurtbewoners verdelen zelf de pot", ["gebiedsgericht-hengelo"]),
+    ("onbetaalde hulp uit de buurt naast beroepskrachten", ["netwerk-deventer"]),
+    ("vluchtelingen oefenen de taal op hun baan", ["statushouders-amersfoort"]),
+    (
+        "uitzonderingen maken voor een uitkeringsgerechtigde als dat zinvoller is",
+        ["participatiewet-groningen"],
+    ),
 ]

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.semantic.encoder import get_encoder, model_name
+from search.semantic.encoder import encoders, model_name
 from search.semantic.store import build_embeddings
 
 
@@ -17,7 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, missing=False, verbosity=1, **options):
-        if get_encoder() is None:
+        models = encoders()
+        if not models:
             self.stdout.write(
                 "Zoeken op betekenis staat uit of het model is niet te laden "
                 f"(SEARCH_EMBEDDING_MODEL={model_name()!r}); niets gedaan."
@@ -31,5 +32,6 @@ class Command(BaseCommand):
 
         made = build_embeddings(missing_only=missing, progress=progress)
         self.stdout.write(
-            f"{made} embeddings gemaakt met {model_name()} in {time.perf_counter() - started:.1f} s"
+            f"{made} embeddings gemaakt met {', '.join(e.name for e in models)} "
+            f"in {time.perf_counter() - started:.1f} s"
         )
