@@ -13,6 +13,7 @@ there is one, gives its own ranking of the pages by meaning, and the two are wei
 (`with_second_opinion`); the first model alone decides whether the query finds anything by meaning."""
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
@@ -40,9 +41,20 @@ QUERY_CACHE_SIZE = 1024
 SECOND_OPINION_WEIGHT = 0.7
 _query_probes = OrderedDict()
 _query_lock = threading.Lock()
-# Probes being encoded ahead (`encode_ahead`), by key, and the one thread that encodes them.
+# Probes being encoded ahead (`encode_ahead`), by process and key, and the one thread per process
+# that encodes them (made in the process that uses it: a thread does not survive a server's fork).
 _in_flight = {}
-_ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="query-vectors")
+_ahead = {}
+# A request waits at most this long for a probe encoded ahead before it encodes the query itself.
+AHEAD_WAIT_SECONDS = 2.0
+
+
+def _encoding_thread():
+    with _query_lock:
+        pool = _ahead.get(os.getpid())
+        if pool is None:
+            pool = _ahead[os.getpid()] = ThreadPoolExecutor(1, thread_name_prefix="query-vectors")
+        return pool
 
 
 @dataclass
@@ -64,10 +76,10 @@ def query_probe(encoder, query, shuffles=True):
     one being encoded ahead is waited for."""
     key = _key(encoder, query)
     with _query_lock:
-        future = _in_flight.get(key)
+        future = _in_flight.get((os.getpid(), key))
     if future is not None:
         try:
-            future.result()
+            future.result(timeout=AHEAD_WAIT_SECONDS)
         except Exception:  # encoded here instead
             logger.warning("Encoding ahead failed for %s", encoder.name, exc_info=True)
     return _probe(encoder, query, key, shuffles)
@@ -81,17 +93,18 @@ def encode_ahead(query):
     database driver does while it waits."""
     if not query or not query.strip() or not model_name():
         return
+    pool = _encoding_thread()
     for encoder, shuffles in ((get_encoder(), True), (get_second_encoder(), False)):
         if encoder is None:
             continue
         key = _key(encoder, query)
         with _query_lock:
             probe = _query_probes.get(key)
-            if key in _in_flight or (
+            if (os.getpid(), key) in _in_flight or (
                 probe is not None and (probe.shuffled is not None or not shuffles)
             ):
                 continue
-            _in_flight[key] = _ahead.submit(_probe_ahead, encoder, query, key, shuffles)
+            _in_flight[os.getpid(), key] = pool.submit(_probe_ahead, encoder, query, key, shuffles)
 
 
 def _probe_ahead(encoder, query, key, shuffles):
@@ -99,7 +112,7 @@ def _probe_ahead(encoder, query, key, shuffles):
         _probe(encoder, query, key, shuffles)
     finally:
         with _query_lock:
-            _in_flight.pop(key, None)
+            _in_flight.pop((os.getpid(), key), None)
 
 
 def _probe(encoder, query, key, shuffles):
