@@ -41,20 +41,31 @@ QUERY_CACHE_SIZE = 1024
 SECOND_OPINION_WEIGHT = 0.7
 _query_probes = OrderedDict()
 _query_lock = threading.Lock()
-# Probes being encoded ahead (`encode_ahead`), by process and key, and the one thread per process
-# that encodes them (made in the process that uses it: a thread does not survive a server's fork).
+# Probes being encoded ahead (`encode_ahead`), by key, and the one thread that encodes them, made
+# on first use.
 _in_flight = {}
-_ahead = {}
+_ahead = None
 # A request waits at most this long for a probe encoded ahead before it encodes the query itself.
 AHEAD_WAIT_SECONDS = 2.0
 
 
 def _encoding_thread():
+    global _ahead
     with _query_lock:
-        pool = _ahead.get(os.getpid())
-        if pool is None:
-            pool = _ahead[os.getpid()] = ThreadPoolExecutor(1, thread_name_prefix="query-vectors")
-        return pool
+        if _ahead is None:
+            _ahead = ThreadPoolExecutor(1, thread_name_prefix="query-vectors")
+        return _ahead
+
+
+def _after_fork():
+    """A forked server worker starts without the parent's thread and its work in flight (a thread
+    does not survive a fork, and a lock held at that moment would stay held)."""
+    global _ahead, _query_lock
+    _ahead, _query_lock = None, threading.Lock()
+    _in_flight.clear()
+
+
+os.register_at_fork(after_in_child=_after_fork)
 
 
 @dataclass
@@ -76,7 +87,7 @@ def query_probe(encoder, query, shuffles=True):
     one being encoded ahead is waited for."""
     key = _key(encoder, query)
     with _query_lock:
-        future = _in_flight.get((os.getpid(), key))
+        future = _in_flight.get(key)
     if future is not None:
         try:
             future.result(timeout=AHEAD_WAIT_SECONDS)
@@ -99,12 +110,9 @@ def encode_ahead(query):
             continue
         key = _key(encoder, query)
         with _query_lock:
-            probe = _query_probes.get(key)
-            if (os.getpid(), key) in _in_flight or (
-                probe is not None and (probe.shuffled is not None or not shuffles)
-            ):
+            if key in _in_flight or _is_enough(_query_probes.get(key), shuffles):
                 continue
-            _in_flight[os.getpid(), key] = pool.submit(_probe_ahead, encoder, query, key, shuffles)
+            _in_flight[key] = pool.submit(_probe_ahead, encoder, query, key, shuffles)
 
 
 def _probe_ahead(encoder, query, key, shuffles):
@@ -112,7 +120,12 @@ def _probe_ahead(encoder, query, key, shuffles):
         _probe(encoder, query, key, shuffles)
     finally:
         with _query_lock:
-            _in_flight.pop((os.getpid(), key), None)
+            _in_flight.pop(key, None)
+
+
+def _is_enough(probe, shuffles):
+    """Whether a kept probe has what is asked: its shuffles too, when `shuffles`."""
+    return probe is not None and (probe.shuffled is not None or not shuffles)
 
 
 def _probe(encoder, query, key, shuffles):
@@ -120,7 +133,7 @@ def _probe(encoder, query, key, shuffles):
         probe = _query_probes.get(key)
         if probe is not None:
             _query_probes.move_to_end(key)
-            if probe.shuffled is not None or not shuffles:
+            if _is_enough(probe, shuffles):
                 return probe
     if probe is None:
         texts = [query, *nonsense.shuffled(query)] if shuffles else [query]
